@@ -1,0 +1,1 @@
+namespace CreditFunctions.DevHost; internal static class Placeholder { }

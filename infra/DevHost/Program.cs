@@ -1,0 +1,1 @@
+Console.WriteLine("dev host: not yet");

@@ -1,0 +1,1 @@
+namespace CreditFunctions.Testing; internal static class Placeholder { }
