@@ -1,0 +1,207 @@
+// CreditFunctions: the Shanghai HRSS Bureau's credit register on Azure Functions (Flex Consumption,
+// .NET 10 isolated worker). Deploys into an existing resource group:
+//   storage (tables, queues, blob containers) · Flex Consumption plan + function app · Key Vault with
+//   the pseudonym key · Log Analytics + Application Insights · role assignments for the app's identity.
+// Local modules only (no registry), so `infra/bicep-check` builds and lints it offline.
+targetScope = 'resourceGroup'
+
+@description('Short environment name (e.g. dev, test, prod); part of every resource name.')
+@minLength(1)
+@maxLength(16)
+param environmentName string
+
+// The deployment is meant for Azure operated by 21Vianet (e.g. `chinaeast2`, Shanghai). Flex Consumption
+// is not offered in every region or cloud: check availability first
+// (`az functionapp list-flexconsumption-locations`) and pick the resource group's region accordingly.
+@description('Azure region for all resources. Defaults to the resource group\'s region (intended: chinaeast2, if Flex Consumption is offered there).')
+param location string = resourceGroup().location
+
+@description('Base URL of the Municipal Public Credit Information Service Platform; events are POSTed to {base}/credit-events.')
+param platformBaseUrl string
+
+@description('Entra scope the app requests a token for when calling the platform (e.g. api://<platform-app-id>/.default).')
+param platformScope string
+
+@description('Application (client) id of the Entra app registration that protects this API (App Service authentication).')
+param entraClientId string
+
+@description('Entra tenant that issues tokens for the API. Defaults to the deployment\'s tenant.')
+param entraTenantId string = tenant().tenantId
+
+@secure()
+@description('Pseudonym key stored in Key Vault and given to the app as a Key Vault reference (Pseudonym__Key).')
+param pseudonymKey string
+
+@description('Replication of the storage account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSkuName string = 'Standard_ZRS'
+
+@description('dotnet-isolated runtime version of the Flex Consumption app.')
+param dotnetVersion string = '10.0'
+
+@description('Memory per Flex Consumption instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Maximum number of Flex Consumption instances.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Tags applied to every resource.')
+param tags object = {
+  application: 'credit-functions'
+  environment: environmentName
+}
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+// Names are computed here (not taken from module outputs) so What-If can predict every resource id.
+var functionAppName = 'func-credit-${environmentName}-${resourceToken}'
+var storageAccountName = 'st${resourceToken}'
+var keyVaultName = 'kv-${resourceToken}'
+var applicationInsightsName = 'appi-credit-${environmentName}-${resourceToken}'
+var deploymentContainerName = 'app-package'
+var pseudonymKeySecretName = 'pseudonym-key'
+
+// Table Storage tables: one per kind of record the app keeps.
+var tableNames = [
+  'Records'
+  'RecordHistory'
+  'Rejections'
+  'Subjects'
+  'Objections'
+  'Repairs'
+  'Outbox'
+  'AccessLog'
+  'Idempotency'
+  'ExpiryIndex'
+  'UnitQuality'
+]
+
+// Queues, each with its poison queue where a trigger reads it (the host moves a message there after
+// maxDequeueCount attempts; creating them up front keeps role assignments and alerts simple).
+var queueNames = [
+  'credit-ingest'
+  'credit-ingest-poison'
+  'credit-subjects'
+  'credit-subjects-poison'
+  'credit-ingest-rejected'
+  'credit-platform-outbox'
+  'credit-platform-outbox-poison'
+  'credit-objections'
+  'credit-escalations'
+  'credit-notifications'
+]
+
+var containerNames = [
+  deploymentContainerName
+  // Claim check: `recordsBlob` lists too large for one queue message.
+  'credit-ingest-blobs'
+]
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: '${environmentName}-monitoring'
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: 'log-credit-${environmentName}-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: '${environmentName}-storage'
+  params: {
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+    skuName: storageSkuName
+    tableNames: tableNames
+    queueNames: queueNames
+    containerNames: containerNames
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: '${environmentName}-keyvault'
+  params: {
+    location: location
+    tags: tags
+    keyVaultName: keyVaultName
+    pseudonymKeySecretName: pseudonymKeySecretName
+    pseudonymKey: pseudonymKey
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: '${environmentName}-functionapp'
+  params: {
+    location: location
+    tags: tags
+    planName: 'plan-credit-${environmentName}-${resourceToken}'
+    functionAppName: functionAppName
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    runtimeVersion: dotnetVersion
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    entraClientId: entraClientId
+    entraTenantId: entraTenantId
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: '${environmentName}-roles'
+  params: {
+    functionAppName: functionAppName
+    principalId: functionApp.outputs.principalId
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    keyVaultName: keyVaultName
+  }
+  // The scopes are named by the variables above, so the modules that create them are listed here
+  // (storage comes first anyway: the function app's deployment container lives in it).
+  dependsOn: [
+    monitoring
+    keyVault
+  ]
+}
+
+module appSettings 'modules/appsettings.bicep' = {
+  name: '${environmentName}-appsettings'
+  params: {
+    functionAppName: functionAppName
+    storageAccountName: storageAccountName
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
+    platformBaseUrl: platformBaseUrl
+    platformScope: platformScope
+  }
+  // The settings reference storage, Key Vault and Application Insights through the app's identity:
+  // its roles must exist before the app restarts with them.
+  dependsOn: [
+    functionApp
+    roles
+  ]
+}
+
+@description('Name of the function app.')
+output functionAppName string = functionApp.outputs.name
+
+@description('Default host name of the function app.')
+output defaultHostName string = functionApp.outputs.defaultHostName
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name

@@ -1,0 +1,70 @@
+// App settings of the function app. Deployed after roles.bicep so that the identity already holds its
+// storage, Key Vault and monitoring roles when the app (re)starts with these settings.
+//
+// Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and
+// WEBSITE_RUN_FROM_PACKAGE: the runtime and the package come from functionAppConfig instead.
+
+@description('Name of the existing function app.')
+param functionAppName string
+
+@description('Name of the storage account.')
+param storageAccountName string
+
+@description('Blob service endpoint of the storage account.')
+param blobEndpoint string
+
+@description('Queue service endpoint of the storage account.')
+param queueEndpoint string
+
+@description('Table service endpoint of the storage account.')
+param tableEndpoint string
+
+@description('Application Insights connection string.')
+param applicationInsightsConnectionString string
+
+@description('Key Vault secret URI (without version) of the pseudonym key.')
+param pseudonymKeySecretUri string
+
+@description('Base URL of the Municipal Public Credit Information Service Platform.')
+param platformBaseUrl string
+
+@description('Entra scope the app requests a token for when calling the platform.')
+param platformScope string
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: functionAppName
+}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: {
+    // Host storage through the managed identity (no AzureWebJobsStorage connection string).
+    // `__accountName` alone makes the host build *.core.windows.net URIs, which are wrong in a sovereign
+    // cloud such as Azure China; the explicit service URIs below win over it and carry the right suffix.
+    AzureWebJobsStorage__accountName: storageAccountName
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__blobServiceUri: blobEndpoint
+    AzureWebJobsStorage__queueServiceUri: queueEndpoint
+    AzureWebJobsStorage__tableServiceUri: tableEndpoint
+
+    // The app's own storage (contract: "Storage and configuration"): identity, no account keys.
+    CreditStorage__tableServiceUri: tableEndpoint
+    CreditStorage__queueServiceUri: queueEndpoint
+    // Claim-check record lists (`recordsBlob`, container credit-ingest-blobs).
+    CreditStorage__blobServiceUri: blobEndpoint
+
+    // Telemetry with Entra auth only (Application Insights has local auth disabled).
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+
+    // The app sits behind App Service authentication, which sets X-MS-CLIENT-PRINCIPAL.
+    Auth__TrustClientPrincipal: 'true'
+
+    Platform__BaseUrl: platformBaseUrl
+    Platform__Scope: platformScope
+
+    // Resolved by App Service with the system-assigned identity (Key Vault Secrets User).
+    Pseudonym__Key: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
+  }
+}
