@@ -1,3 +1,7 @@
+using CreditFunctions.App.Api;
+using CreditFunctions.App.Ingestion;
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +13,47 @@ public static class CreditFunctionsServices
     public static IServiceCollection AddCreditFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        return services
+            .AddCatalogue(configuration)
+            .AddCreditStorage()
+            .AddIngestion()
+            .AddPartnerApi(configuration);
+    }
+
+    public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Catalogue__Directory names a folder of extra or replacement catalogue versions: the lists can change
+        // without a deploy (domain.md). Without it, the versions shipped in the domain assembly are used.
+        services.AddSingleton(_ => CatalogueSet.Load(configuration["Catalogue:Directory"]));
+        services.AddHostedService<CatalogueStartupCheck>();
+        return services;
+    }
+
+    public static IServiceCollection AddCreditStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<StorageRequestCounter>();
+        services.AddSingleton<CreditStorage>();
+        services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<StorageHealth>();
+        services.AddSingleton<SubjectKeys>();
+        services.AddSingleton<RecordStore>();
+        services.AddSingleton<SubjectDirectory>();
+        services.AddSingleton<MessageLedger>();
+        return services;
+    }
+
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddSingleton<RejectionLedger>();
+        services.AddSingleton<ClaimCheckReader>();
+        services.AddSingleton<RecordIngestor>();
+        return services;
+    }
+
+    public static IServiceCollection AddPartnerApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<ClientPrincipalReader>();
         return services;
     }
 }

@@ -1,0 +1,19 @@
+namespace CreditFunctions.App.Api;
+
+/// <summary>Who is calling, as App Service authentication reports it (contract: "Who is calling").</summary>
+public sealed record Caller(IReadOnlySet<string> Roles, string? Unit, string? Subject, string? Name)
+{
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>A short, log-safe description: role and unit, never a personal ID number.</summary>
+    public string Describe() => $"{string.Join(',', Roles)}{(Unit is null ? "" : $"@{Unit}")}";
+}
+
+public static class Roles
+{
+    public const string Partner = "partner";
+    public const string Subject = "subject";
+    public const string Unit = "unit";
+    public const string Center = "center";
+    public const string Admin = "admin";
+}

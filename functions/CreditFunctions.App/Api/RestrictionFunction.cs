@@ -1,0 +1,65 @@
+using CreditFunctions.App.Json;
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Catalogue;
+using CreditFunctions.Domain.Restrictions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CreditFunctions.App.Api;
+
+/// <summary>GET /api/subjects/{id}/restrictions?business=: may this subject do this business (art8.2.3, art9)?</summary>
+public sealed class RestrictionFunction(ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock)
+{
+    [Function("SubjectRestrictions")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subjects/{id}/restrictions")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        if (callers.Read(request) is not { } caller)
+        {
+            return ApiResults.Problem(Problem.Unauthenticated(), request);
+        }
+
+        if (!RequestReading.TrySubject(id, clock, out var subject, out var problem)
+            || !RequestReading.TryAsOf(request, clock, out var asOf, out problem))
+        {
+            return ApiResults.Problem(problem!, request);
+        }
+
+        var business = request.Query["business"].ToString();
+        if (string.IsNullOrWhiteSpace(business))
+        {
+            return ApiResults.Problem(new Problem(400, "missing-business", "缺少业务类型", "Missing business type",
+                "请用 business 参数指明业务类型。", "Name the business type with the business parameter."), request);
+        }
+
+        if (SubjectAccess.Check(caller, subject, Roles.Partner, Roles.Subject, Roles.Admin) is { } forbidden)
+        {
+            return ApiResults.Problem(forbidden, request);
+        }
+
+        var stored = await subjects.ReadAsync(subject, cancellationToken);
+        var representative = subject.Type == Domain.Subjects.SubjectType.Unit
+            ? await subjects.LegalRepresentativeRecordsAsync(stored, cancellationToken)
+            : [];
+        var result = RestrictionCheck.Evaluate(subject, stored.Records, representative, business, asOf, catalogues);
+        if (result.Error is { } error)
+        {
+            return ApiResults.Problem(new Problem(400, error.Code, "未知业务类型", "Unknown business type",
+                $"{error.Text.Zh} 已知类型：{string.Join("、", error.KnownBusinessTypes)}",
+                $"{error.Text.En} Known types: {string.Join(", ", error.KnownBusinessTypes)}"), request);
+        }
+
+        var response = new RestrictionResponse(
+            SubjectAccess.Display(caller, subject, stored.Records),
+            result.BusinessType,
+            result.AsOf,
+            result.Decision.ToWire(),
+            result.Reasons.Select(Views.Of).ToList(),
+            result.Exemptions.Select(Views.Of).ToList(),
+            result.CatalogueVersion);
+        return ApiResults.Json(response, AppJson.Default.RestrictionResponse);
+    }
+}

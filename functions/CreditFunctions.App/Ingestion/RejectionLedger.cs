@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using CreditFunctions.App.Json;
+using CreditFunctions.App.Storage;
+
+namespace CreditFunctions.App.Ingestion;
+
+/// <summary>One rejected message or record, with the body exactly as it arrived.</summary>
+public sealed record RejectedItem(int? RecordIndex, string? SourceRecordId, string Body, IngestRejection Reason);
+
+/// <summary>
+/// Nothing sent to us is lost: every rejected message or record is kept verbatim in <c>Rejections</c> with its
+/// reason, and the sender is told on <c>credit-ingest-rejected</c> (one notice per message, listing each item).
+/// </summary>
+public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner provisioner, TimeProvider clock)
+{
+    public const string UnknownSource = "_unknown";
+
+    public async Task RecordAsync(string? source, string? messageId, IReadOnlyList<RejectedItem> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await provisioner.EnsureAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var partition = source is not null && TableKeys.IsSafe(source) ? source : UnknownSource;
+        var messageKey = TableKeys.Escape(messageId ?? $"no-id-{Guid.NewGuid():N}");
+        var table = storage.Tables.GetTableClient(TableNames.Rejections);
+
+        // Row keys are deterministic per (message, item), so a retried delivery overwrites instead of duplicating.
+        var actions = new List<TableTransactionAction>(items.Count);
+        foreach (var item in items)
+        {
+            var entity = new TableEntity(partition, $"{messageKey}|{(item.RecordIndex is { } i ? i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : "msg")}")
+            {
+                ["Source"] = source,
+                ["MessageId"] = messageId,
+                ["RecordIndex"] = item.RecordIndex,
+                ["SourceRecordId"] = item.SourceRecordId,
+                ["Code"] = item.Reason.Code,
+                ["Field"] = item.Reason.Field,
+                ["Zh"] = item.Reason.Zh,
+                ["En"] = item.Reason.En,
+                ["RejectedAt"] = now,
+            };
+            LargeText.Write(entity, "Body", item.Body);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+        }
+
+        // Entity-group transactions hold at most 100 entities (Azurite would take more; Azure does not).
+        foreach (var chunk in actions.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+
+        var notice = new RejectionNotice(
+            "ingest-rejection/v1",
+            messageId,
+            source,
+            now,
+            items.Select(i => new RejectionNoticeItem(i.RecordIndex, i.SourceRecordId, i.Reason.Code, i.Reason.Field, new LocalizedText(i.Reason.Zh, i.Reason.En))).ToList());
+        var json = JsonSerializer.Serialize(notice, AppJson.Default.RejectionNotice);
+        await SendNoticeAsync(json, notice, cancellationToken);
+    }
+
+    private async Task SendNoticeAsync(string json, RejectionNotice notice, CancellationToken cancellationToken)
+    {
+        var queue = storage.Queues.GetQueueClient(QueueNames.IngestRejected);
+        if (System.Text.Encoding.UTF8.GetByteCount(json) <= RecordsEnvelopeReader.MaxMessageBytes)
+        {
+            await queue.SendMessageAsync(json, cancellationToken);
+            return;
+        }
+
+        // A notice for 500 rejected records can outgrow one queue message: send it in parts that each fit.
+        var part = Math.Max(1, notice.Items.Count / 2);
+        foreach (var items in notice.Items.Chunk(part))
+        {
+            var smaller = notice with { Items = items };
+            await SendNoticeAsync(JsonSerializer.Serialize(smaller, AppJson.Default.RejectionNotice), smaller, cancellationToken);
+        }
+    }
+}
+
+public sealed record LocalizedText(string Zh, string En);
+
+public sealed record RejectionNotice(
+    string Schema,
+    string? MessageId,
+    string? Source,
+    DateTimeOffset RejectedAt,
+    IReadOnlyList<RejectionNoticeItem> Items);
+
+public sealed record RejectionNoticeItem(int? RecordIndex, string? SourceRecordId, string Code, string? Field, LocalizedText Message);

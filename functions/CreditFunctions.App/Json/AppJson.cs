@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using CreditFunctions.App.Api;
+using CreditFunctions.App.Ingestion;
+
+namespace CreditFunctions.App.Json;
+
+/// <summary>
+/// Every JSON shape the app writes, source-generated: camelCase as the contract fixes, nulls left out, and
+/// non-ASCII text (Chinese names) written as is rather than \u-escaped so people can read stored bodies.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ProblemDocument))]
+[JsonSerializable(typeof(RejectionNotice))]
+[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(CreditResponse))]
+[JsonSerializable(typeof(RestrictionResponse))]
+public sealed partial class AppJson : JsonSerializerContext
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Readable = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CreditFunctions.App.Storage;
+
+/// <summary>
+/// A record's public id: <c>{source}.{hash}</c>. Stable for its identity (source, sourceRecordId), safe in a URL
+/// and a table key whatever characters the upstream id has, and its prefix names the locator's partition.
+/// </summary>
+public static class RecordIds
+{
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+
+    public static string For(string source, string sourceRecordId)
+    {
+        var input = Encoding.UTF8.GetBytes($"{source}\u001f{sourceRecordId}");
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(input, hash);
+        Span<char> chars = stackalloc char[26];
+        // 26 base32 characters = 130 bits of the hash: collisions are not a practical concern.
+        var bitBuffer = 0;
+        var bits = 0;
+        var written = 0;
+        foreach (var b in hash)
+        {
+            bitBuffer = (bitBuffer << 8) | b;
+            bits += 8;
+            while (bits >= 5 && written < chars.Length)
+            {
+                chars[written++] = Alphabet[(bitBuffer >> (bits - 5)) & 31];
+                bits -= 5;
+            }
+
+            if (written == chars.Length)
+            {
+                break;
+            }
+        }
+
+        return $"{source}.{chars.ToString()}";
+    }
+
+    /// <summary>The source part of a record id, or null when the id is not of our shape.</summary>
+    public static string? SourceOf(string recordId)
+    {
+        var dot = recordId.LastIndexOf('.');
+        if (dot <= 0 || recordId.Length - dot - 1 != 26 || !TableKeys.IsSafe(recordId))
+        {
+            return null;
+        }
+
+        return recordId[..dot];
+    }
+}

@@ -1,0 +1,168 @@
+using Azure;
+using Azure.Data.Tables;
+using CreditFunctions.Domain.Records;
+using CreditFunctions.Domain.Subjects;
+
+namespace CreditFunctions.App.Storage;
+
+/// <summary>The change a writer wants to make to a record, given what is stored.</summary>
+/// <param name="MessageId">The message that caused it: a redelivery of the same message is recognised as such.</param>
+public sealed record RecordChange(CreditRecord NewState, string HistoryAction, string Actor, string? Detail, string? MessageId = null);
+
+public enum WriteOutcome
+{
+    Stored,
+    Unchanged,
+}
+
+/// <summary>What a subject's partition range holds: its profile (when known) and current records.</summary>
+public sealed record SubjectRecords(SubjectProfile? Profile, IReadOnlyList<CreditRecord> Records);
+
+public sealed record SubjectProfile(SubjectType Type, string? Name, string? LegalRepresentativeKey);
+
+/// <summary>
+/// Records in Table Storage (docs/table-design.md): current state, history chain and expiry index of a record are
+/// written in one entity-group transaction, guarded by the stored ETag, so a change is all-or-nothing and two
+/// writers racing on one record cannot lose an update: the loser re-reads and decides again.
+/// </summary>
+public sealed class RecordStore(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, TimeProvider clock)
+{
+    private const int MaxAttempts = 8;
+
+    private TableClient Table => storage.Tables.GetTableClient(TableNames.Records);
+
+    public async Task<StoredRecord?> GetAsync(string subjectKey, string recordId, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(
+            SubjectKeys.BucketOf(subjectKey), RecordEntities.RecordRow(subjectKey, recordId), cancellationToken: cancellationToken);
+        return response.HasValue ? RecordEntities.FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>
+    /// Reads what is stored, asks <paramref name="decide"/> what to change (null: nothing), and writes it; on a
+    /// concurrent change it starts again from a fresh read.
+    /// </summary>
+    public async Task<WriteOutcome> WriteAsync(
+        string subjectKey, string recordId, Func<StoredRecord?, RecordChange?> decide, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        var partition = SubjectKeys.BucketOf(subjectKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(subjectKey, recordId, cancellationToken);
+            var change = decide(current);
+            if (change is null)
+            {
+                return WriteOutcome.Unchanged;
+            }
+
+            var actions = Plan(partition, subjectKey, current, change);
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken);
+                return WriteOutcome.Stored;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Someone else changed the record (or appended its history) first: re-read and decide again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            }
+        }
+    }
+
+    private List<TableTransactionAction> Plan(string partition, string subjectKey, StoredRecord? current, RecordChange change)
+    {
+        var record = change.NewState;
+        var entry = HistoryChain.Next(
+            current?.HistorySequence ?? 0, current?.HistoryHash ?? "", change.HistoryAction, record.Version, change.Actor, clock.GetUtcNow(), change.Detail);
+        var entity = RecordEntities.ToEntity(partition, subjectKey, record, entry.Sequence, entry.Hash);
+        entity["LastMessageId"] = change.MessageId;
+        var actions = new List<TableTransactionAction>(5)
+        {
+            current is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag),
+            // Add, not upsert: if another writer appended this sequence number first, the whole transaction fails.
+            new(TableTransactionActionType.Add, HistoryChain.ToEntity(partition, subjectKey, record.RecordId, entry)),
+        };
+
+        var oldExpiry = current?.Record.State == RecordState.Active ? current.Record.ExpiresOn : null;
+        var newExpiry = record.State == RecordState.Active ? record.ExpiresOn : null;
+        if (oldExpiry is { } old && old != newExpiry)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RecordEntities.ExpiryRow(old, record.RecordId)), ETag.All));
+        }
+
+        if (newExpiry is { } expires && expires != oldExpiry)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, RecordEntities.ExpiryRow(expires, record.RecordId))
+            {
+                ["SubjectKey"] = subjectKey,
+                ["Version"] = record.Version,
+            }));
+        }
+
+        if (record.SubjectName is not null || record.LegalRepresentative is not null)
+        {
+            var profile = new TableEntity(partition, RecordEntities.ProfileRow(subjectKey))
+            {
+                ["SubjectType"] = record.Subject.Type.ToWire(),
+            };
+            if (record.SubjectName is not null)
+            {
+                profile["Name"] = record.SubjectName;
+            }
+
+            if (record.LegalRepresentative is { } representative)
+            {
+                profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
+            }
+
+            actions.Add(new(TableTransactionActionType.UpsertMerge, profile));
+        }
+
+        return actions;
+    }
+
+    /// <summary>A subject's profile and current records: one range query in one partition.</summary>
+    public async Task<SubjectRecords> ReadSubjectAsync(string subjectKey, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        var (from, to) = RecordEntities.CurrentStateRange(subjectKey);
+        var partition = SubjectKeys.BucketOf(subjectKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
+        SubjectProfile? profile = null;
+        var records = new List<CreditRecord>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey.EndsWith("|p", StringComparison.Ordinal))
+            {
+                profile = new SubjectProfile(
+                    entity.GetString("SubjectType") == "unit" ? SubjectType.Unit : SubjectType.Individual,
+                    entity.GetString("Name"),
+                    entity.GetString("LegalRepresentativeKey"));
+            }
+            else
+            {
+                records.Add(RecordEntities.FromEntity(entity).Record);
+            }
+        }
+
+        return new SubjectRecords(profile, records);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string subjectKey, string recordId, CancellationToken cancellationToken)
+    {
+        var prefix = $"s|{subjectKey}|h|{recordId}|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {SubjectKeys.BucketOf(subjectKey)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var entries = new List<HistoryEntry>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(HistoryChain.FromEntity(entity));
+        }
+
+        return entries;
+    }
+}

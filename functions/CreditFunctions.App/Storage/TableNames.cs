@@ -1,0 +1,22 @@
+namespace CreditFunctions.App.Storage;
+
+/// <summary>Table names. docs/table-design.md says what each holds and which query it serves.</summary>
+public static class TableNames
+{
+    public const string Records = "Records";
+    public const string RecordLocators = "RecordLocators";
+    public const string Rejections = "Rejections";
+    public const string Idempotency = "Idempotency";
+
+    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency];
+}
+
+/// <summary>Queue names fixed by the contract.</summary>
+public static class QueueNames
+{
+    public const string Ingest = "credit-ingest";
+    public const string Subjects = "credit-subjects";
+    public const string IngestRejected = "credit-ingest-rejected";
+
+    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected];
+}
