@@ -69,6 +69,8 @@ public sealed class DataListEntry
     public List<string> OptionalFields { get; set; } = [];
     /// <summary>Unit codes that may submit this kind.</summary>
     public List<string> Submitters { get; set; } = [];
+    /// <summary>The legal basis used when neither the submission nor its behaviour code gives one (wage-arrears-list, court listings).</summary>
+    public string? DefaultLegalBasis { get; set; }
 }
 
 public sealed class BehaviourEntry
@@ -182,6 +184,7 @@ public sealed class DeadlineRules
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     WriteIndented = true)]
 [JsonSerializable(typeof(CatalogueDocument))]
 [JsonSerializable(typeof(List<CatalogueDocument>))]
