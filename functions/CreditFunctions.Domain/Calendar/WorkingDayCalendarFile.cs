@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace CreditFunctions.Domain.Calendar;
 
 /// <summary>The shape of <c>working-days-cn.json</c>, and how it is read.</summary>
-internal sealed record WorkingDayCalendarFile(string? Description, IReadOnlyList<WorkingDayYear> Years)
+internal sealed record WorkingDayCalendarFile(IReadOnlyList<WorkingDayYear> Years, string? Description = null)
 {
     /// <summary>Pinned by <c>LogicalName</c> in the project file, so renaming the namespace cannot lose it.</summary>
     public const string EmbeddedResourceName = "CreditFunctions.Domain.Calendar.working-days-cn.json";
