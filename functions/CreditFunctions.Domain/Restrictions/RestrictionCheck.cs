@@ -1,5 +1,6 @@
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Records;
+using CreditFunctions.Domain.Status;
 using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.Domain.Restrictions;
@@ -51,8 +52,11 @@ public static class RestrictionWireNames
 public static class RestrictionCheck
 {
     /// <summary>
-    /// Decision for <paramref name="subject"/> and <paramref name="businessType"/> on <paramref name="asOf"/>.
-    /// <paramref name="legalRepresentativeRecords"/>: the records (court listings) of the unit's legal representative; may be empty.
+    /// Decision for <paramref name="subject"/> and <paramref name="businessType"/> on <paramref name="asOf"/>: every
+    /// measure of the application list (catalogue in force on <paramref name="asOf"/>) that affects the business type
+    /// and whose trigger holds gives a reason; the decision is the strongest effect (restricted &gt; enhanced-review &gt;
+    /// allowed). <paramref name="legalRepresentativeRecords"/>: the records (court listings) of the unit's legal
+    /// representative; may be empty. An unknown business type gives a result with <see cref="RestrictionResult.Error"/>.
     /// </summary>
     public static RestrictionResult Evaluate(
         SubjectId subject,
@@ -61,5 +65,62 @@ public static class RestrictionCheck
         string businessType,
         DateOnly asOf,
         CatalogueSet catalogues)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(catalogues);
+        legalRepresentativeRecords ??= [];
+        var catalogue = catalogues.ForDate(asOf);
+        var business = businessType is null ? null : catalogue.BusinessType(businessType);
+        if (business is null)
+        {
+            var known = new List<string>(catalogue.Document.BusinessTypes.Count);
+            foreach (var b in catalogue.Document.BusinessTypes) known.Add(b.Code);
+            return new RestrictionResult
+            {
+                Subject = subject,
+                BusinessType = businessType ?? "",
+                AsOf = asOf,
+                CatalogueVersion = catalogue.Version,
+                Error = new RestrictionError(
+                    RestrictionWireNames.UnknownBusinessTypeCode,
+                    new BilingualText($"业务类型“{businessType}”不在应用清单中。", $"Business type '{businessType}' is not in the application list."),
+                    known),
+            };
+        }
+
+        var inForce = catalogue.MeasuresInForceOn(asOf);
+        var status = CreditStatusEvaluator.StatusOf(subject, records, asOf);
+        var decision = RestrictionDecision.Allowed;
+        List<RestrictionReason>? reasons = null;
+        foreach (var measure in business.Restricting)
+        {
+            if (!inForce && !measure.ContinuesAfterMeasuresEnd) continue;
+            var found = MeasureEvaluation.Evaluate(measure, subject, records, legalRepresentativeRecords, status, asOf, groupByRecordArticle: false);
+            if (found is null) continue;
+            (reasons ??= []).Add(ToReason(measure, found));
+            if (measure.Effect > decision) decision = measure.Effect;
+        }
+
+        List<RestrictionReason>? exemptions = null;
+        foreach (var measure in business.Exempt)
+        {
+            if (!inForce && !measure.ContinuesAfterMeasuresEnd) continue;
+            var found = MeasureEvaluation.Evaluate(measure, subject, records, legalRepresentativeRecords, status, asOf, groupByRecordArticle: false);
+            if (found is not null) (exemptions ??= []).Add(ToReason(measure, found));
+        }
+
+        return new RestrictionResult
+        {
+            Subject = subject,
+            BusinessType = businessType!,
+            AsOf = asOf,
+            Decision = decision,
+            Reasons = reasons ?? (IReadOnlyList<RestrictionReason>)[],
+            Exemptions = exemptions ?? (IReadOnlyList<RestrictionReason>)[],
+            CatalogueVersion = catalogue.Version,
+        };
+    }
+
+    private static RestrictionReason ToReason(CompiledMeasure measure, List<Status.MeasureReason> found) =>
+        new(measure.Article, measure.Code, found.Count == 0 ? [] : found[0].RecordIds, measure.ReasonText);
 }
