@@ -1,1 +1,0 @@
-namespace CreditFunctions.DevHost; internal static class Placeholder { }

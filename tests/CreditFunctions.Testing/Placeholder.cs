@@ -1,1 +1,0 @@
-namespace CreditFunctions.Testing; internal static class Placeholder { }
