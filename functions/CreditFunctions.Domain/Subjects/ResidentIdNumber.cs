@@ -42,10 +42,23 @@ internal static class ResidentIdNumber
     }
 
     /// <summary>17 digits then a digit or X: what an ID number looks like before its check is verified.</summary>
-    public static bool HasShape(ReadOnlySpan<char> code) =>
-        code.Length == Length
-        && !code[..(Length - 1)].ContainsAnyExceptInRange('0', '9')
-        && (char.IsAsciiDigit(code[Length - 1]) || code[Length - 1] == 'X');
+    public static bool HasShape(ReadOnlySpan<char> code)
+    {
+        if (code.Length != Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Length - 1; i++)
+        {
+            if (!char.IsAsciiDigit(code[i]))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiDigit(code[Length - 1]) || code[Length - 1] == 'X';
+    }
 
     /// <summary>The birth date in positions 7–14, when it is a real calendar date.</summary>
     public static bool TryReadBirthDate(ReadOnlySpan<char> code, out DateOnly birthDate)

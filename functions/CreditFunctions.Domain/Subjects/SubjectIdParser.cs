@@ -59,14 +59,14 @@ public readonly partial record struct SubjectId
         }
 
         Span<char> code = stackalloc char[CodeLength];
-        var normalised = trimmed.Length == input!.Length;
+        var inputIsNormal = trimmed.Length == input!.Length;
         for (var i = 0; i < CodeLength; i++)
         {
             var c = trimmed[i];
             if (char.IsAsciiLetterLower(c))
             {
                 c = char.ToUpperInvariant(c);
-                normalised = false;
+                inputIsNormal = false;
             }
 
             code[i] = c;
@@ -93,7 +93,7 @@ public readonly partial record struct SubjectId
             return false;
         }
 
-        id = new SubjectId(type, normalised ? input : new string(code));
+        id = new SubjectId(type, inputIsNormal ? input : new string(code));
         return true;
     }
 

@@ -36,6 +36,15 @@ public class SubjectIdParsingTests
     }
 
     [Theory]
+    [InlineData("913100000636083772")] // digits only; not a valid ID number
+    [InlineData("913100004391500089")] // passes the ID check too, but 0043-91-50 is no birth date
+    public void A_digits_only_USCC_is_recognised_as_a_unit(string code)
+    {
+        Assert.True(SubjectId.TryParse(code, Today, out var id, out var error), error?.En);
+        Assert.Equal(new SubjectId(SubjectType.Unit, code), id);
+    }
+
+    [Theory]
     [InlineData("91310110666007217t", "91310110666007217T", SubjectType.Unit)]
     [InlineData("91350100m000100y43", "91350100M000100Y43", SubjectType.Unit)]
     [InlineData("  91350100M000100Y43\t", "91350100M000100Y43", SubjectType.Unit)]
@@ -53,6 +62,23 @@ public class SubjectIdParsingTests
         const string code = "91310110666007217T";
         Assert.True(SubjectId.TryParse(code, Today, out var id, out _));
         Assert.Same(code, id.Value);
+    }
+
+    [Fact]
+    public void Parsing_a_valid_identifier_in_normal_form_allocates_nothing()
+    {
+        const string unit = "91310110666007217T";
+        const string individual = "11010519491231002X";
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+        {
+            SubjectId.TryParse(unit, Today, out _, out _);
+            SubjectId.TryParse(individual, SubjectType.Individual, Today, out _, out _);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        SubjectId.TryParse(unit, Today, out _, out _);
+        SubjectId.TryParse(individual, SubjectType.Individual, Today, out _, out _);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Theory]
