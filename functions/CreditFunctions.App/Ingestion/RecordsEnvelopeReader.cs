@@ -40,19 +40,20 @@ public static class RecordsEnvelopeReader
                 return EnvelopeReadResult.Rejected(IngestRejection.UnknownSchema(null));
             }
 
+            // Read who sent it first, so that even a refused envelope is filed under its sender and message id.
+            var messageId = StringProperty(root, "messageId");
+            var source = StringProperty(root, "source");
             var schema = StringProperty(root, "schema");
             if (schema != Schema)
             {
-                return EnvelopeReadResult.Rejected(IngestRejection.UnknownSchema(schema));
+                return EnvelopeReadResult.Rejected(IngestRejection.UnknownSchema(schema), messageId, source);
             }
 
-            var messageId = StringProperty(root, "messageId");
             if (string.IsNullOrWhiteSpace(messageId))
             {
-                return EnvelopeReadResult.Rejected(IngestRejection.MissingField("messageId"));
+                return EnvelopeReadResult.Rejected(IngestRejection.MissingField("messageId"), null, source);
             }
 
-            var source = StringProperty(root, "source");
             if (string.IsNullOrWhiteSpace(source))
             {
                 return EnvelopeReadResult.Rejected(IngestRejection.MissingField("source"), messageId);
