@@ -1,1 +1,13 @@
-Console.WriteLine("bench: not yet");
+using CreditFunctions.Bench.Rules;
+
+// ./infra/bench: `dotnet run -c Release --project infra/Bench -- <suite>`; each suite prints one JSON object per line:
+// {"bench":"rules.classifyNs","value":123.4,"unit":"ns"}. Add a suite as one more case.
+var suite = args.Length > 0 ? args[0] : "";
+switch (suite)
+{
+    case "rules":
+        return RulesRunner.Run(Console.Out);
+    default:
+        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules");
+        return 2;
+}
