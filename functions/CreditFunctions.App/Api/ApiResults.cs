@@ -31,7 +31,7 @@ public static class ApiResults
             problem.Conditions);
         return new ContentResult
         {
-            Content = JsonSerializer.Serialize(body, AppJson.Default.ProblemDocument),
+            Content = JsonSerializer.Serialize(body, AppJson.Web.ProblemDocument),
             ContentType = "application/problem+json; charset=utf-8",
             StatusCode = problem.Status,
         };

@@ -9,6 +9,11 @@ namespace CreditFunctions.App.Api;
 /// <summary>GET /api/catalogue?asOf=: the three lists in force on a day (art7). Public information: anonymous.</summary>
 public sealed class CatalogueFunction(CatalogueSet catalogues, TimeProvider clock)
 {
+    private static readonly CatalogueJsonContext Readable = new(new JsonSerializerOptions(CatalogueJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     [Function("Catalogue")]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalogue")] HttpRequest request)
     {
@@ -20,7 +25,7 @@ public sealed class CatalogueFunction(CatalogueSet catalogues, TimeProvider cloc
         var catalogue = catalogues.ForDate(asOf);
         return new ContentResult
         {
-            Content = JsonSerializer.Serialize(catalogue.Document, CatalogueJsonContext.Default.CatalogueDocument),
+            Content = JsonSerializer.Serialize(catalogue.Document, Readable.CatalogueDocument),
             ContentType = "application/json; charset=utf-8",
             StatusCode = StatusCodes.Status200OK,
         };

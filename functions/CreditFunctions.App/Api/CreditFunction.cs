@@ -43,7 +43,7 @@ public sealed class CreditFunction(ClientPrincipalReader callers, SubjectDirecto
             result.ActiveRecords.Select(Views.Of).ToList(),
             result.Measures.Concat(result.JointPunishments).Select(Views.Of).ToList(),
             result.CatalogueVersion);
-        return ApiResults.Json(response, AppJson.Default.CreditResponse);
+        return ApiResults.Json(response, AppJson.Web.CreditResponse);
     }
 
     private static string? LatestName(IReadOnlyList<CreditRecord> records) =>

@@ -15,7 +15,7 @@ public sealed class HealthFunction(StorageHealth health)
         CancellationToken cancellationToken)
     {
         var report = await health.CheckAsync(cancellationToken);
-        return ApiResults.Json(report, AppJson.Default.HealthReport,
+        return ApiResults.Json(report, AppJson.Web.HealthReport,
             report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

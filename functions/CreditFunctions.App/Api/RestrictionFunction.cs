@@ -60,6 +60,6 @@ public sealed class RestrictionFunction(ClientPrincipalReader callers, SubjectDi
             result.Reasons.Select(Views.Of).ToList(),
             result.Exemptions.Select(Views.Of).ToList(),
             result.CatalogueVersion);
-        return ApiResults.Json(response, AppJson.Default.RestrictionResponse);
+        return ApiResults.Json(response, AppJson.Web.RestrictionResponse);
     }
 }

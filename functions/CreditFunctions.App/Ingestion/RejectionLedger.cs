@@ -61,7 +61,7 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
             source,
             now,
             items.Select(i => new RejectionNoticeItem(i.RecordIndex, i.SourceRecordId, i.Reason.Code, i.Reason.Field, new LocalizedText(i.Reason.Zh, i.Reason.En))).ToList());
-        var json = JsonSerializer.Serialize(notice, AppJson.Default.RejectionNotice);
+        var json = JsonSerializer.Serialize(notice, AppJson.Web.RejectionNotice);
         await SendNoticeAsync(json, notice, cancellationToken);
     }
 
@@ -79,7 +79,7 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
         foreach (var items in notice.Items.Chunk(part))
         {
             var smaller = notice with { Items = items };
-            await SendNoticeAsync(JsonSerializer.Serialize(smaller, AppJson.Default.RejectionNotice), smaller, cancellationToken);
+            await SendNoticeAsync(JsonSerializer.Serialize(smaller, AppJson.Web.RejectionNotice), smaller, cancellationToken);
         }
     }
 }

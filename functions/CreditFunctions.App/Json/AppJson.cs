@@ -19,8 +19,12 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(RestrictionResponse))]
 public sealed partial class AppJson : JsonSerializerContext
 {
-    public static readonly System.Text.Json.JsonSerializerOptions Readable = new()
+    /// <summary>
+    /// The context to write with. Source-generation options cannot name an encoder, so this copy adds one that leaves
+    /// Chinese as is (responses are application/json, never HTML, so HTML-sensitive escaping buys nothing).
+    /// </summary>
+    public static AppJson Web { get; } = new(new System.Text.Json.JsonSerializerOptions(Default.Options)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 }
