@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +48,8 @@ public static partial class DevHostBuilder
             hostJson, new AppSettings(builder.Configuration));
 
         addServices(builder.Services, builder.Configuration);
+        // Timer triggers run on options.TimeProvider; functions see the same clock unless the app registered its own.
+        builder.Services.TryAddSingleton(options.TimeProvider);
         // The ASP.NET Core integration executes IActionResult with MVC's result executors (JSON formatters included).
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
