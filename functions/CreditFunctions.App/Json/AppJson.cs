@@ -23,8 +23,11 @@ public sealed partial class AppJson : JsonSerializerContext
     /// The context to write with. Source-generation options cannot name an encoder, so this copy adds one that leaves
     /// Chinese as is (responses are application/json, never HTML, so HTML-sensitive escaping buys nothing).
     /// </summary>
-    public static AppJson Web { get; } = new(new System.Text.Json.JsonSerializerOptions(Default.Options)
+    public static AppJson Web { get; } = new(new System.Text.Json.JsonSerializerOptions
     {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }
