@@ -64,7 +64,7 @@ internal sealed class QueueMessageLease : IAsyncDisposable
                 _log.LogWarning("Could not renew the visibility of message {MessageId} on {Queue}: {Error}", _messageId, _queue.Name, ex.ErrorCode);
                 return;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex)
             {
                 // Transient: retry sooner, as the host's LinearSpeedupStrategy does.
                 _log.LogWarning("Renewing message {MessageId} on {Queue} failed, retrying: {Error}", _messageId, _queue.Name, ex.Message);

@@ -51,9 +51,10 @@ internal sealed class QueueTriggerListener(
                 {
                     batch = (await queue.ReceiveMessagesAsync(settings.BatchSize, lease, stopping)).Value;
                 }
-                catch (RequestFailedException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The host backs off on queue-not-found and server errors alike.
+                    // The host backs off on queue-not-found and server errors alike. (Azure.Core reports a request
+                    // whose retries all failed as an AggregateException, hence not just RequestFailedException.)
                     log.LogWarning("Polling queue '{Queue}' failed: {Error}", queue.Name, ex.Message);
                     batch = [];
                 }
@@ -99,7 +100,7 @@ internal sealed class QueueTriggerListener(
                 await poison.CreateIfNotExistsAsync(cancellationToken: stopping);
                 return;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 log.LogWarning("Creating queue '{Queue}' failed, retrying: {Error}", queue.Name, ex.Message);
                 await Task.Delay(backoff.Next(false), stopping);

@@ -60,9 +60,16 @@ public sealed class DiscoveryTests
 
     private static void Build(string[]? functions)
     {
-        string dir = Directory.CreateTempSubdirectory("devhost-discovery-").FullName;
-        string hostJson = Path.Combine(dir, "host.json");
-        File.WriteAllText(hostJson, HostJson.With());
-        DevHostBuilder.Build(TestHost.Options(hostJson, functions), typeof(DiscoveryTests).Assembly, (_, _) => { });
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("devhost-discovery-");
+        try
+        {
+            string hostJson = Path.Combine(dir.FullName, "host.json");
+            File.WriteAllText(hostJson, HostJson.With());
+            DevHostBuilder.Build(TestHost.Options(hostJson, functions), typeof(DiscoveryTests).Assembly, (_, _) => { });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }
