@@ -39,6 +39,7 @@ public static class CreditFunctionsServices
         services.AddSingleton<RecordStore>();
         services.AddSingleton<SubjectDirectory>();
         services.AddSingleton<MessageLedger>();
+        services.AddSingleton<Platform.PlatformOutbox>();
         return services;
     }
 

@@ -109,7 +109,7 @@ public sealed class RecordIngestor(
         var outcome = await records.WriteAsync(subjectKey, recordId, current =>
         {
             stale = null;
-            var decision = RecordVersioning.Decide(current, classified.Record, recordId, envelope.MessageId, today);
+            var decision = RecordVersioning.Decide(current, classified.Record, recordId, envelope.MessageId, today, clock.GetUtcNow());
             stale = decision.Stale;
             return decision.Change;
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Records;
 
@@ -13,7 +14,7 @@ public sealed record VersionDecision(RecordChange? Change, IngestRejection? Stal
 /// </summary>
 public static class RecordVersioning
 {
-    public static VersionDecision Decide(StoredRecord? current, ClassifiedRecord incoming, string recordId, string messageId, DateOnly today)
+    public static VersionDecision Decide(StoredRecord? current, ClassifiedRecord incoming, string recordId, string messageId, DateOnly today, DateTimeOffset now)
     {
         var submission = incoming.Submission;
         if (current is not null && submission.Version <= current.Record.Version)
@@ -33,15 +34,27 @@ public static class RecordVersioning
             // Revoked act: the record leaves publication now (within the 3 working days of the Regulations' art37).
             var basis = current?.Record ?? fresh;
             var revoked = basis with { Version = submission.Version, State = RecordState.Revoked, WithdrawnOn = today };
-            return new VersionDecision(new RecordChange(revoked, "revoked", submission.Source, null, messageId), null);
+            var wasShown = current is not null && IsOnPlatform(current.Record);
+            return new VersionDecision(new RecordChange(revoked, "revoked", submission.Source, null, messageId)
+            {
+                Events = wasShown ? [PlatformEvent.For(PlatformEventTypes.Withdraw, revoked, now)] : [],
+            }, null);
         }
 
         // A new version keeps an open objection's mark: the objection is about the record, not one version of it.
         var next = current is null ? fresh : fresh with { UnderObjection = current.Record.UnderObjection };
         var action = current is null ? "received" : "superseded";
         var detail = $"{next.Classification.ToWire()} {next.Kind.ToWire()}, catalogue {next.CatalogueVersion}";
-        return new VersionDecision(new RecordChange(next, action, submission.Source, detail, messageId), null);
+        IReadOnlyList<PlatformEvent> events = PlatformEvent.IsPublished(next)
+            ? [PlatformEvent.For(PlatformEventTypes.Publish, next, now)]
+            : current is not null && IsOnPlatform(current.Record)
+                ? [PlatformEvent.For(PlatformEventTypes.Withdraw, next, now)]
+                : [];
+        return new VersionDecision(new RecordChange(next, action, submission.Source, detail, messageId) { Events = events }, null);
     }
+
+    /// <summary>The platform holds this record now: it was published and has not been withdrawn since.</summary>
+    private static bool IsOnPlatform(CreditRecord record) => PlatformEvent.IsPublished(record) && record.State == RecordState.Active;
 
     public static IngestRejection StaleVersion(long incoming, long stored) => new(
         "stale-version",

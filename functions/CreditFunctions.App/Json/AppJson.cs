@@ -15,6 +15,8 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(RejectionNotice))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(CreditFunctions.App.Platform.PlatformEvent))]
+[JsonSerializable(typeof(CreditFunctions.App.Platform.OutboxNotice))]
 [JsonSerializable(typeof(CreditResponse))]
 [JsonSerializable(typeof(RestrictionResponse))]
 public sealed partial class AppJson : JsonSerializerContext

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CreditFunctions.App.Platform;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Subjects;
 
@@ -7,7 +8,11 @@ namespace CreditFunctions.App.Storage;
 
 /// <summary>The change a writer wants to make to a record, given what is stored.</summary>
 /// <param name="MessageId">The message that caused it: a redelivery of the same message is recognised as such.</param>
-public sealed record RecordChange(CreditRecord NewState, string HistoryAction, string Actor, string? Detail, string? MessageId = null);
+public sealed record RecordChange(CreditRecord NewState, string HistoryAction, string Actor, string? Detail, string? MessageId = null)
+{
+    /// <summary>What the platform must hear of this change; written to the outbox in the same transaction.</summary>
+    public IReadOnlyList<PlatformEvent> Events { get; init; } = [];
+}
 
 public enum WriteOutcome
 {
@@ -25,7 +30,7 @@ public sealed record SubjectProfile(SubjectType Type, string? Name, string? Lega
 /// written in one entity-group transaction, guarded by the stored ETag, so a change is all-or-nothing and two
 /// writers racing on one record cannot lose an update: the loser re-reads and decides again.
 /// </summary>
-public sealed class RecordStore(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, TimeProvider clock)
+public sealed class RecordStore(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, PlatformOutbox outbox, TimeProvider clock)
 {
     private const int MaxAttempts = 8;
 
@@ -57,10 +62,12 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
                 return WriteOutcome.Unchanged;
             }
 
-            var actions = Plan(partition, subjectKey, current, change);
+            var actions = new List<TableTransactionAction>(8);
+            Plan(actions, partition, subjectKey, current, change);
             try
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
+                await outbox.NotifyAsync(change.Events.Select(e => new OutboxPointer(partition, e.EventId)).ToList(), cancellationToken);
                 return WriteOutcome.Stored;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
@@ -71,21 +78,28 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
         }
     }
 
-    private List<TableTransactionAction> Plan(string partition, string subjectKey, StoredRecord? current, RecordChange change)
+    /// <summary>
+    /// The entities of one change: current state (Add when new, else replace guarded by the ETag read), the next
+    /// history entry, the expiry index, the subject profile and the outbox events. Exposed so a bulk writer can put
+    /// several records of one bucket into one entity-group transaction.
+    /// </summary>
+    internal void Plan(List<TableTransactionAction> actions, string partition, string subjectKey, StoredRecord? current, RecordChange change, bool includeProfile = true)
     {
         var record = change.NewState;
         var entry = HistoryChain.Next(
             current?.HistorySequence ?? 0, current?.HistoryHash ?? "", change.HistoryAction, record.Version, change.Actor, clock.GetUtcNow(), change.Detail);
         var entity = RecordEntities.ToEntity(partition, subjectKey, record, entry.Sequence, entry.Hash);
         entity["LastMessageId"] = change.MessageId;
-        var actions = new List<TableTransactionAction>(5)
+        actions.Add(current is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag));
+        // Add, not upsert: if another writer appended this sequence number first, the whole transaction fails.
+        actions.Add(new(TableTransactionActionType.Add, HistoryChain.ToEntity(partition, subjectKey, record.RecordId, entry)));
+        foreach (var e in change.Events)
         {
-            current is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag),
-            // Add, not upsert: if another writer appended this sequence number first, the whole transaction fails.
-            new(TableTransactionActionType.Add, HistoryChain.ToEntity(partition, subjectKey, record.RecordId, entry)),
-        };
+            // Add: an event id is one change; finding it already there means this change was already made.
+            actions.Add(new(TableTransactionActionType.Add, OutboxEntities.ToEntity(partition, subjectKey, e)));
+        }
 
         var oldExpiry = current?.Record.State == RecordState.Active ? current.Record.ExpiresOn : null;
         var newExpiry = record.State == RecordState.Active ? record.ExpiresOn : null;
@@ -103,26 +117,29 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
             }));
         }
 
-        if (record.SubjectName is not null || record.LegalRepresentative is not null)
+        if (includeProfile && (record.SubjectName is not null || record.LegalRepresentative is not null))
         {
-            var profile = new TableEntity(partition, RecordEntities.ProfileRow(subjectKey))
-            {
-                ["SubjectType"] = record.Subject.Type.ToWire(),
-            };
-            if (record.SubjectName is not null)
-            {
-                profile["Name"] = record.SubjectName;
-            }
+            actions.Add(ProfileAction(partition, subjectKey, record));
+        }
+    }
 
-            if (record.LegalRepresentative is { } representative)
-            {
-                profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
-            }
-
-            actions.Add(new(TableTransactionActionType.UpsertMerge, profile));
+    internal TableTransactionAction ProfileAction(string partition, string subjectKey, CreditRecord record)
+    {
+        var profile = new TableEntity(partition, RecordEntities.ProfileRow(subjectKey))
+        {
+            ["SubjectType"] = record.Subject.Type.ToWire(),
+        };
+        if (record.SubjectName is not null)
+        {
+            profile["Name"] = record.SubjectName;
         }
 
-        return actions;
+        if (record.LegalRepresentative is { } representative)
+        {
+            profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
+        }
+
+        return new(TableTransactionActionType.UpsertMerge, profile);
     }
 
     /// <summary>A subject's profile and current records: one range query in one partition.</summary>

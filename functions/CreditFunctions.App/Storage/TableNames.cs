@@ -17,6 +17,7 @@ public static class QueueNames
     public const string Ingest = "credit-ingest";
     public const string Subjects = "credit-subjects";
     public const string IngestRejected = "credit-ingest-rejected";
+    public const string PlatformOutbox = Platform.PlatformOutbox.QueueName;
 
-    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected];
+    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected, PlatformOutbox];
 }
