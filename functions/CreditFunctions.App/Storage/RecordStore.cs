@@ -46,9 +46,21 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
 
     /// <summary>
     /// Reads what is stored, asks <paramref name="decide"/> what to change (null: nothing), and writes it; on a
-    /// concurrent change it starts again from a fresh read.
+    /// concurrent change it starts again from a fresh read. The platform is notified of the change's events.
     /// </summary>
     public async Task<WriteOutcome> WriteAsync(
+        string subjectKey, string recordId, Func<StoredRecord?, RecordChange?> decide, CancellationToken cancellationToken)
+    {
+        var (outcome, pending) = await StageAsync(subjectKey, recordId, decide, cancellationToken);
+        await outbox.NotifyAsync(pending, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// As <see cref="WriteAsync"/>, but leaves notifying the platform push to the caller, which gets the outbox
+    /// pointers: a caller changing many records sends one notice for all of them instead of one each.
+    /// </summary>
+    public async Task<(WriteOutcome Outcome, IReadOnlyList<OutboxPointer> Pending)> StageAsync(
         string subjectKey, string recordId, Func<StoredRecord?, RecordChange?> decide, CancellationToken cancellationToken)
     {
         await provisioner.EnsureAsync(cancellationToken);
@@ -59,7 +71,7 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
             var change = decide(current);
             if (change is null)
             {
-                return WriteOutcome.Unchanged;
+                return (WriteOutcome.Unchanged, []);
             }
 
             var actions = new List<TableTransactionAction>(8);
@@ -67,8 +79,7 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
             try
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
-                await outbox.NotifyAsync(change.Events.Select(e => new OutboxPointer(partition, e.EventId)).ToList(), cancellationToken);
-                return WriteOutcome.Stored;
+                return (WriteOutcome.Stored, change.Events.Select(e => new OutboxPointer(partition, e.EventId)).ToList());
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
