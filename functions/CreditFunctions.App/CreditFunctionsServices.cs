@@ -39,6 +39,9 @@ public static class CreditFunctionsServices
         services.AddSingleton<RecordStore>();
         services.AddSingleton<SubjectDirectory>();
         services.AddSingleton<MessageLedger>();
+        services.AddSingleton<AccessLogStore>();
+        services.AddSingleton<UnitQualityStore>();
+        services.AddSingleton<SourceFreshnessStore>();
         services.AddSingleton<Platform.PlatformOutbox>();
         return services;
     }
@@ -55,6 +58,7 @@ public static class CreditFunctionsServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<ClientPrincipalReader>();
+        services.AddSingleton<AccessLogging>();
         return services;
     }
 }

@@ -6,11 +6,14 @@ using CreditFunctions.Domain.Status;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace CreditFunctions.App.Api;
 
 /// <summary>GET /api/subjects/{id}/credit: a subject's status, active records and measures on a day (art8).</summary>
-public sealed class CreditFunction(ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock)
+/// <remarks>Every look-up is logged (art12): the record read and the access-log insert run together, 2 storage requests.</remarks>
+public sealed class CreditFunction(
+    ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock, AccessLogging accessLog, ILogger<CreditFunction> logger)
 {
     [Function("SubjectCredit")]
     public async Task<IActionResult> Run(
@@ -34,8 +37,13 @@ public sealed class CreditFunction(ClientPrincipalReader callers, SubjectDirecto
             return ApiResults.Problem(forbidden, request);
         }
 
-        var stored = await subjects.ReadAsync(subject, cancellationToken);
+        var reading = subjects.ReadAsync(subject, cancellationToken);
+        var logging = accessLog.RecordAsync(caller, subject, null, AccessLogging.CreditRoute, cancellationToken);
+        await Task.WhenAll(reading, logging);
+        var stored = await reading;
         var result = CreditStatusEvaluator.Evaluate(subject, stored.Records, asOf, catalogues);
+        // SubjectId.ToString() never prints an ID number ("individual:(personal)"); units are public codes.
+        logger.LogDebug("Credit look-up by {Caller} of {Subject}: {Status}", caller.Describe(), subject, result.Status.ToWire());
         var response = new CreditResponse(
             new SubjectView(subject.Type.ToWire(), SubjectAccess.Display(caller, subject, stored.Records), stored.Profile?.Name ?? LatestName(stored.Records)),
             asOf,

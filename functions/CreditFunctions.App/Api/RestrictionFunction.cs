@@ -5,11 +5,14 @@ using CreditFunctions.Domain.Restrictions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace CreditFunctions.App.Api;
 
 /// <summary>GET /api/subjects/{id}/restrictions?business=: may this subject do this business (art8.2.3, art9)?</summary>
-public sealed class RestrictionFunction(ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock)
+/// <remarks>Every look-up is logged (art12) with its business type, in parallel with the read.</remarks>
+public sealed class RestrictionFunction(
+    ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock, AccessLogging accessLog, ILogger<RestrictionFunction> logger)
 {
     [Function("SubjectRestrictions")]
     public async Task<IActionResult> Run(
@@ -40,7 +43,17 @@ public sealed class RestrictionFunction(ClientPrincipalReader callers, SubjectDi
             return ApiResults.Problem(forbidden, request);
         }
 
-        var stored = await subjects.ReadAsync(subject, cancellationToken);
+        // An unknown business type is the caller's mistake: answer it before any storage request or log entry.
+        var catalogue = catalogues.ForDate(asOf);
+        if (!catalogue.IsKnownBusinessType(business))
+        {
+            return ApiResults.Problem(ApiProblems.UnknownBusinessType(business, catalogue.Document.BusinessTypes.Select(b => b.Code)), request);
+        }
+
+        var reading = subjects.ReadAsync(subject, cancellationToken);
+        var logging = accessLog.RecordAsync(caller, subject, business, AccessLogging.RestrictionsRoute, cancellationToken);
+        await Task.WhenAll(reading, logging);
+        var stored = await reading;
         var representative = subject.Type == Domain.Subjects.SubjectType.Unit
             ? await subjects.LegalRepresentativeRecordsAsync(stored, cancellationToken)
             : [];
@@ -52,6 +65,8 @@ public sealed class RestrictionFunction(ClientPrincipalReader callers, SubjectDi
                 $"{error.Text.En} Known types: {string.Join(", ", error.KnownBusinessTypes)}"), request);
         }
 
+        logger.LogDebug("Restriction look-up by {Caller} of {Subject} for {Business}: {Decision}",
+            caller.Describe(), subject, result.BusinessType, result.Decision.ToWire());
         var response = new RestrictionResponse(
             SubjectAccess.Display(caller, subject, stored.Records),
             result.BusinessType,

@@ -19,6 +19,11 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(CreditFunctions.App.Platform.OutboxNotice))]
 [JsonSerializable(typeof(CreditResponse))]
 [JsonSerializable(typeof(RestrictionResponse))]
+[JsonSerializable(typeof(RecordDetailResponse))]
+[JsonSerializable(typeof(UnitQualityResponse))]
+[JsonSerializable(typeof(AccessLogResponse))]
+[JsonSerializable(typeof(ScreeningRequest))]
+[JsonSerializable(typeof(ScreeningResponse))]
 public sealed partial class AppJson : JsonSerializerContext
 {
     /// <summary>

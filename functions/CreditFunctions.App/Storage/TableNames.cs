@@ -7,8 +7,11 @@ public static class TableNames
     public const string RecordLocators = "RecordLocators";
     public const string Rejections = "Rejections";
     public const string Idempotency = "Idempotency";
+    public const string AccessLog = "AccessLog";
+    public const string UnitQuality = "UnitQuality";
+    public const string Freshness = "Freshness";
 
-    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency];
+    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness];
 }
 
 /// <summary>Queue names fixed by the contract.</summary>

@@ -1,0 +1,43 @@
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Subjects;
+
+namespace CreditFunctions.App.Api;
+
+/// <summary>
+/// Turns a look-up into its art12 access-log entry: who (role, unit, the app's name; for a subject caller only its
+/// pseudonymous key, never its ID number or personal name), when, which subject, which business, which route.
+/// </summary>
+public sealed class AccessLogging(AccessLogStore store, SubjectKeys keys, TimeProvider clock)
+{
+    public const string CreditRoute = "GET /api/subjects/{id}/credit";
+    public const string RestrictionsRoute = "GET /api/subjects/{id}/restrictions";
+    public const string ScreeningsRoute = "POST /api/screenings";
+
+    public AccessLogEntry EntryFor(Caller caller, SubjectId subject, string? business, string route)
+    {
+        var isSubject = caller.IsIn(Roles.Subject);
+        string? callerKey = null;
+        if (isSubject && caller.Subject is { } own && SubjectId.TryParse(own, DateOnly.MaxValue, out var ownId, out _))
+        {
+            callerKey = keys.KeyFor(ownId);
+        }
+
+        return new AccessLogEntry(
+            keys.KeyFor(subject),
+            clock.GetUtcNow(),
+            string.Join(',', caller.Roles.Order(StringComparer.Ordinal)),
+            caller.Unit,
+            callerKey,
+            // A partner app's or official's display name helps an audit; a subject's own name is personal data.
+            isSubject ? null : caller.Name,
+            business,
+            route);
+    }
+
+    /// <summary>One insert: the look-up's second (and last) storage request.</summary>
+    public Task RecordAsync(Caller caller, SubjectId subject, string? business, string route, CancellationToken cancellationToken) =>
+        store.WriteAsync(EntryFor(caller, subject, business, route), cancellationToken);
+
+    public Task RecordManyAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken) =>
+        store.WriteManyAsync(entries, cancellationToken);
+}

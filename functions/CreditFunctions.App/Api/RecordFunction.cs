@@ -1,0 +1,88 @@
+using CreditFunctions.App.Json;
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Records;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace CreditFunctions.App.Api;
+
+/// <summary>
+/// GET /api/records/{recordId}: one record with its history and whether the history chain verifies (art12).
+/// Costs the locator read, the record read and the history range query.
+/// </summary>
+public sealed class RecordFunction(ClientPrincipalReader callers, MessageLedger ledger, RecordStore records, ILogger<RecordFunction> logger)
+{
+    [Function("Record")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "records/{recordId}")] HttpRequest request,
+        string recordId,
+        CancellationToken cancellationToken)
+    {
+        if (callers.Read(request) is not { } caller)
+        {
+            return ApiResults.Problem(Problem.Unauthenticated(), request);
+        }
+
+        if (RecordIds.SourceOf(recordId) is not { } source)
+        {
+            return ApiResults.Problem(ApiProblems.InvalidRecordId(recordId), request);
+        }
+
+        // Decided before any read where the id alone settles it: a partner never sees records, and a unit only its own
+        // (the id's prefix is the submitting unit).
+        var asUnit = caller.IsIn(Roles.Unit) && caller.Unit == source;
+        if (!caller.IsIn(Roles.Admin) && !asUnit && !caller.IsIn(Roles.Subject))
+        {
+            return ApiResults.Problem(ApiProblems.ForbiddenRecord(), request);
+        }
+
+        var stored = await ledger.FindSubjectKeyAsync(recordId, cancellationToken) is { } subjectKey
+            ? await records.GetAsync(subjectKey, recordId, cancellationToken)
+            : null;
+        if (stored is null || !RecordAccess.MaySee(caller, stored.Record))
+        {
+            // A subject is told 403 whether the record is someone else's or absent, so ids cannot be probed for existence.
+            return ApiResults.Problem(
+                stored is null && (caller.IsIn(Roles.Admin) || asUnit) ? ApiProblems.RecordNotFound() : ApiProblems.ForbiddenRecord(), request);
+        }
+
+        var history = await records.ReadHistoryAsync(stored.SubjectKey, recordId, cancellationToken);
+        var verified = HistoryChain.Verify(history);
+        if (!verified)
+        {
+            // Record ids carry no personal data; the subject is not named.
+            logger.LogWarning("The history chain of record {RecordId} does not verify ({Entries} entries)", recordId, history.Count);
+        }
+
+        var record = stored.Record;
+        var response = new RecordDetailResponse(
+            record.RecordId,
+            record.Source,
+            record.SourceRecordId,
+            record.Version,
+            record.State.ToWire(),
+            new SubjectView(record.Subject.Type.ToWire(), SubjectAccess.Display(caller, record.Subject, [record]), record.SubjectName),
+            record.Kind.ToWire(),
+            record.Classification.ToWire(),
+            record.Severity?.ToWire(),
+            record.DecisionDate,
+            record.DecisionNumber,
+            record.Start,
+            record.ExpiresOn,
+            record.WithdrawnOn,
+            record.RepairableFrom,
+            record.UnderObjection,
+            record.Summary,
+            record.LegalBasis,
+            record.BehaviourCode,
+            RecordAccess.Representative(caller, record),
+            record.ListedWithUnitId,
+            record.CatalogueVersion,
+            new RecordHistoryView(verified, history
+                .Select(e => new HistoryEntryView(e.Sequence, e.Action, e.Version, e.Actor, e.At, e.Detail, e.Hash))
+                .ToList()));
+        return ApiResults.Json(response, AppJson.Web.RecordDetailResponse);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CreditFunctions.App.Json;
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Catalogue;
+using CreditFunctions.Domain.Records;
+using CreditFunctions.Domain.Restrictions;
+using CreditFunctions.Domain.Status;
+using CreditFunctions.Domain.Subjects;
+using CreditFunctions.Domain.Time;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace CreditFunctions.App.Api;
+
+/// <summary>
+/// POST /api/screenings: up to 100 subjects against one business type (art8.2.3, art9), for partners screening
+/// applicants in bulk. Subjects are read 16 at a time; each one's look-up is logged (art12), the log entries written
+/// as one entity-group transaction per bucket alongside the reads.
+/// </summary>
+public sealed class ScreeningFunction(
+    ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock, AccessLogging accessLog,
+    ILogger<ScreeningFunction> logger)
+{
+    /// <summary>Enough to hide storage latency, few enough not to crowd out other requests on the same instance.</summary>
+    public const int ReadConcurrency = 16;
+
+    private const int MaxBodyBytes = 64 * 1024;
+
+    [Function("Screening")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "screenings")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (callers.Read(request) is not { } caller)
+        {
+            return ApiResults.Problem(Problem.Unauthenticated(), request);
+        }
+
+        if (!caller.IsIn(Roles.Partner) && !caller.IsIn(Roles.Admin))
+        {
+            return ApiResults.Problem(Problem.Forbidden("只有合作方和管理员可以批量筛查。", "Only partners and administrators may screen in bulk."), request);
+        }
+
+        if (!RequestReading.TryAsOf(request, clock, out var asOf, out var problem))
+        {
+            return ApiResults.Problem(problem!, request);
+        }
+
+        var (body, bodyProblem) = await ReadBodyAsync(request, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return ApiResults.Problem(bodyProblem, request);
+        }
+
+        var catalogue = catalogues.ForDate(asOf);
+        var business = body!.Business;
+        if (string.IsNullOrWhiteSpace(business))
+        {
+            return ApiResults.Problem(ApiProblems.MissingBusiness(), request);
+        }
+
+        if (!catalogue.IsKnownBusinessType(business))
+        {
+            return ApiResults.Problem(ApiProblems.UnknownBusinessType(business, catalogue.Document.BusinessTypes.Select(b => b.Code)), request);
+        }
+
+        var ids = body.Subjects;
+        if (ids is null || ids.Count == 0)
+        {
+            return ApiResults.Problem(ApiProblems.MissingSubjects(), request);
+        }
+
+        if (ids.Count > ApiProblems.MaxScreeningSubjects)
+        {
+            return ApiResults.Problem(ApiProblems.TooManySubjects(ids.Count), request);
+        }
+
+        var today = ChinaStandardTime.Today(clock);
+        var parsed = new SubjectId?[ids.Count];
+        var results = new ScreeningResult?[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (SubjectId.TryParse(ids[i], today, out var subject, out var error))
+            {
+                parsed[i] = subject;
+            }
+            else
+            {
+                results[i] = new ScreeningResult(i, Echo(ids[i]),
+                    Problem: ProblemDocuments.Of(Problem.InvalidSubjectId(error.Zh, error.En), request.Path.Value));
+            }
+        }
+
+        // A subject named twice is read and logged once.
+        var distinct = parsed.OfType<SubjectId>().Distinct().ToList();
+        var logging = accessLog.RecordManyAsync(
+            distinct.Select(s => accessLog.EntryFor(caller, s, business, AccessLogging.ScreeningsRoute)).ToList(), cancellationToken);
+        var answers = new ConcurrentDictionary<SubjectId, (IReadOnlyList<CreditRecord> Records, RestrictionResult Result)>();
+        var reading = Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (subject, token) =>
+            {
+                var stored = await subjects.ReadAsync(subject, token);
+                var representative = subject.Type == SubjectType.Unit ? await subjects.LegalRepresentativeRecordsAsync(stored, token) : [];
+                answers[subject] = (stored.Records, RestrictionCheck.Evaluate(subject, stored.Records, representative, business, asOf, catalogues));
+            });
+        await Task.WhenAll(logging, reading);
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (parsed[i] is not { } subject)
+            {
+                continue;
+            }
+
+            var (records, result) = answers[subject];
+            results[i] = new ScreeningResult(
+                i,
+                SubjectAccess.Display(caller, subject, records),
+                CreditStatusEvaluator.StatusOf(subject, records, asOf).ToWire(),
+                result.Decision.ToWire(),
+                result.Reasons.Select(Views.Of).ToList());
+        }
+
+        logger.LogInformation("Screening by {Caller} for {Business}: {Subjects} subjects, {Invalid} invalid ids",
+            caller.Describe(), business, ids.Count, ids.Count - parsed.Count(p => p is not null));
+        var response = new ScreeningResponse(business, asOf, catalogue.Version, results.Select(r => r!).ToList());
+        return ApiResults.Json(response, AppJson.Web.ScreeningResponse);
+    }
+
+    private static async Task<(ScreeningRequest? Body, Problem? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is > MaxBodyBytes)
+        {
+            return (null, ApiProblems.InvalidJson($"The body may be at most {MaxBodyBytes} bytes."));
+        }
+
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync(request.Body, AppJson.Web.ScreeningRequest, cancellationToken);
+            return body is null
+                ? (null, ApiProblems.InvalidJson("The body must be JSON: {\"business\":\"…\",\"subjects\":[\"…\"]}."))
+                : (body, null);
+        }
+        catch (JsonException)
+        {
+            // The exception's message may quote the body (ID numbers): it is neither logged nor returned.
+            return (null, ApiProblems.InvalidJson("The body must be JSON: {\"business\":\"…\",\"subjects\":[\"…\"]}."));
+        }
+    }
+
+    /// <summary>
+    /// A refused id is echoed so the partner can match it, but an 18-character one may be a mistyped ID number: it
+    /// is masked like one.
+    /// </summary>
+    private static string Echo(string? input)
+    {
+        var text = (input ?? "").Trim();
+        return text.Length == 18 ? string.Concat(text.AsSpan(0, 6), "********", text.AsSpan(14)) : Problem.Clip(text);
+    }
+}

@@ -1,0 +1,57 @@
+using CreditFunctions.App.Json;
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Catalogue;
+using CreditFunctions.Domain.Time;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CreditFunctions.App.Api;
+
+/// <summary>
+/// GET /api/units/{unit}/quality: per unit, timeliness (UnitQuality's monthly aggregates) and rejections by reason
+/// code (counted from the verbatim Rejections partition until ingestion keeps counters). That unit and admins only.
+/// </summary>
+public sealed class UnitQualityFunction(ClientPrincipalReader callers, UnitQualityStore quality, CatalogueSet catalogues, TimeProvider clock)
+{
+    [Function("UnitQuality")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "units/{unit}/quality")] HttpRequest request,
+        string unit,
+        CancellationToken cancellationToken)
+    {
+        if (callers.Read(request) is not { } caller)
+        {
+            return ApiResults.Problem(Problem.Unauthenticated(), request);
+        }
+
+        if (string.IsNullOrWhiteSpace(unit) || !catalogues.ForDate(ChinaStandardTime.Today(clock)).IsKnownUnit(unit))
+        {
+            return ApiResults.Problem(ApiProblems.InvalidUnit(unit), request);
+        }
+
+        if (!UnitAccess.MaySee(caller, unit))
+        {
+            return ApiResults.Problem(ApiProblems.ForbiddenUnit(), request);
+        }
+
+        var stored = quality.ReadAsync(unit, cancellationToken);
+        var rejections = quality.CountStoredRejectionsAsync(unit, cancellationToken);
+        await Task.WhenAll(stored, rejections);
+
+        var months = (await stored).Months.Select(m => View(m.Month, m.Records, m.Lag0To7, m.Lag8To15, m.Lag16To30, m.LagOver30, m.WorkingDaysTotal, m.MaxWorkingDays)).ToList();
+        var all = (await stored).Months;
+        var total = View(null, all.Sum(m => m.Records), all.Sum(m => m.Lag0To7), all.Sum(m => m.Lag8To15), all.Sum(m => m.Lag16To30),
+            all.Sum(m => m.LagOver30), all.Sum(m => m.WorkingDaysTotal), all.Select(m => m.MaxWorkingDays).DefaultIfEmpty(0).Max());
+        var byCode = (await rejections).Select(r => new RejectionCodeView(r.Code, r.Count)).ToList();
+        var response = new UnitQualityResponse(unit, new TimelinessView(total, months), new RejectionsView(byCode.Sum(r => r.Count), byCode));
+        return ApiResults.Json(response, AppJson.Web.UnitQualityResponse);
+    }
+
+    private static TimelinessMonthView View(
+        string? month, long records, long lag0To7, long lag8To15, long lag16To30, long lagOver30, long workingDaysTotal, long max) =>
+        new(month, records, lag0To7, lag8To15, lag16To30, lagOver30,
+            records == 0 ? null : Math.Round((double)lag0To7 / records, 4),
+            records == 0 ? null : Math.Round((double)workingDaysTotal / records, 2),
+            max);
+}
