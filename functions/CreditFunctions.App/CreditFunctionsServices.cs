@@ -1,5 +1,7 @@
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Expiry;
 using CreditFunctions.App.Ingestion;
+using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +19,9 @@ public static class CreditFunctionsServices
             .AddCatalogue(configuration)
             .AddCreditStorage()
             .AddIngestion()
-            .AddPartnerApi(configuration);
+            .AddPartnerApi(configuration)
+            .AddPlatform(configuration)
+            .AddExpirySweep(configuration);
     }
 
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)

@@ -29,4 +29,25 @@ public sealed class PlatformOutbox(CreditStorage storage, StorageProvisioner pro
             await queue.SendMessageAsync(json, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A notice that becomes visible only after <paramref name="delay"/>: the push's retry with backoff. Retrying
+    /// through a fresh message, rather than by throwing, keeps a long platform outage from using up the trigger's
+    /// maxDequeueCount and poisoning the notice.
+    /// </summary>
+    public async Task NotifyLaterAsync(IReadOnlyList<OutboxPointer> events, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await provisioner.EnsureAsync(cancellationToken);
+        var queue = storage.Queues.GetQueueClient(QueueName);
+        foreach (var chunk in events.Chunk(400))
+        {
+            var json = JsonSerializer.Serialize(new OutboxNotice(chunk), AppJson.Web.OutboxNotice);
+            await queue.SendMessageAsync(json, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        }
+    }
 }

@@ -1,0 +1,47 @@
+using Azure.Core;
+using Microsoft.Extensions.Options;
+
+namespace CreditFunctions.App.Platform;
+
+/// <summary>
+/// The bearer token for the platform's API: in Azure the app's managed identity (DefaultAzureCredential) for the
+/// configured <c>Platform__Scope</c>; locally, with no scope, none. Kept until shortly before it expires so a
+/// burst of pushes asks the identity endpoint once, not once per event.
+/// </summary>
+public sealed class PlatformTokenSource(TokenCredential credential, IOptions<PlatformOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private AccessToken? _token;
+
+    public async ValueTask<string?> GetAsync(CancellationToken cancellationToken)
+    {
+        var scope = options.Value.Scope;
+        if (string.IsNullOrWhiteSpace(scope))
+        {
+            return null;
+        }
+
+        if (_token is { } cached && cached.ExpiresOn - RefreshMargin > clock.GetUtcNow())
+        {
+            return cached.Token;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_token is { } again && again.ExpiresOn - RefreshMargin > clock.GetUtcNow())
+            {
+                return again.Token;
+            }
+
+            var token = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken);
+            _token = token;
+            return token.Token;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
