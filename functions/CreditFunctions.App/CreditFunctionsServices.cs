@@ -6,6 +6,7 @@ using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CreditFunctions.App;
 
@@ -21,7 +22,27 @@ public static class CreditFunctionsServices
             .AddIngestion()
             .AddPartnerApi(configuration)
             .AddPlatform(configuration)
-            .AddExpirySweep(configuration);
+            .AddExpirySweep(configuration)
+            .AddObjectionsAndRepairs();
+    }
+
+    /// <summary>Objections (art10) and credit repair (art11): desks, their tables' stores, the overdue sweep.</summary>
+    public static IServiceCollection AddObjectionsAndRepairs(this IServiceCollection services)
+    {
+        // One shared calendar (it warns once per year past the published notices); others may register it too.
+        services.TryAddSingleton(sp => Domain.Calendar.WorkingDayCalendar.LoadEmbedded(
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("CreditFunctions.WorkingDays")));
+        services.AddSingleton<Objections.WorkflowQueue>();
+        services.AddSingleton<Objections.RecordLookup>();
+        services.AddSingleton<Objections.ObjectionStore>();
+        services.AddSingleton<Objections.ObjectionSteps>();
+        services.AddSingleton<Objections.ObjectionDesk>();
+        services.AddSingleton<Objections.ObjectionSweep>();
+        services.AddSingleton<Repairs.RepairStore>();
+        services.AddSingleton<Repairs.ListedParties>();
+        services.AddSingleton<Repairs.RepairSteps>();
+        services.AddSingleton<Repairs.RepairDesk>();
+        return services;
     }
 
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
@@ -54,6 +75,7 @@ public static class CreditFunctionsServices
     {
         services.AddSingleton<RejectionLedger>();
         services.AddSingleton<ClaimCheckReader>();
+        services.AddSingleton<RecordBatchWriter>();
         services.AddSingleton<RecordIngestor>();
         return services;
     }

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Records;
@@ -7,14 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace CreditFunctions.App.Ingestion;
 
 /// <summary>
-/// Applies a <c>credit-records/v1</c> message: reads it, classifies each record with the Measures (domain),
-/// stores what is accepted, and keeps what is not, verbatim, with its reason. Safe to run twice on one message:
-/// a message already applied changes nothing, and per record a version already stored changes nothing.
+/// Applies a <c>credit-records/v1</c> message: reads it, checks and classifies each record with the Measures
+/// (domain), stores what is accepted, and keeps what is not, verbatim, with its reason. Safe to run twice on one
+/// message, or again after a crash between any two storage calls: a message already applied changes nothing, and
+/// per record a version already stored by this message changes nothing. The idempotency mark is written last.
 /// </summary>
 public sealed class RecordIngestor(
-    RecordStore records,
+    RecordBatchWriter writer,
     MessageLedger ledger,
     RejectionLedger rejections,
+    PlatformOutbox outbox,
     SubjectKeys subjectKeys,
     CatalogueSet catalogues,
     ClaimCheckReader claimChecks,
@@ -52,34 +55,39 @@ public sealed class RecordIngestor(
         }
 
         var today = ChinaStandardTime.Today(clock);
+        var now = clock.GetUtcNow();
         var rejected = new List<RejectedItem>();
-        var locators = new List<RecordLocator>(elements.Count);
-        int stored = 0, unchanged = 0;
+        var prepared = new List<PreparedRecord>(elements.Count);
         foreach (var element in elements)
         {
-            var result = await ApplyAsync(envelope, element, today, cancellationToken);
-            switch (result)
+            if (Prepare(envelope, element, today) is { } record)
             {
-                case { Rejection: { } reason }:
-                    rejected.Add(new RejectedItem(element.Index, RecordSubmissionReader.SourceRecordIdOf(element.Json), element.RawJson, reason));
-                    break;
-                case { Locator: { } locator, Stored: var wasStored }:
-                    locators.Add(locator);
-                    if (wasStored)
-                    {
-                        stored++;
-                    }
-                    else
-                    {
-                        unchanged++;
-                    }
-
-                    break;
+                prepared.Add(record);
+            }
+            else
+            {
+                rejected.Add(_lastRejection!);
             }
         }
 
+        var (written, pending) = await writer.WriteAsync(prepared, envelope.MessageId, today, now, cancellationToken);
+        int stored = 0, unchanged = 0;
+        var locators = new List<RecordLocator>(written.Count);
+        foreach (var w in written)
+        {
+            if (w.Stale is { } stale)
+            {
+                rejected.Add(new RejectedItem(w.Record.Element.Index, w.Record.Submission.SourceRecordId, w.Record.Element.RawJson, stale));
+                continue;
+            }
+
+            locators.Add(new RecordLocator(w.Record.RecordId, w.Record.SubjectKey));
+            _ = w.Stored ? stored++ : unchanged++;
+        }
+
         await ledger.WriteLocatorsAsync(envelope.Source, locators, cancellationToken);
-        await rejections.RecordAsync(envelope.Source, envelope.MessageId, rejected, cancellationToken);
+        await rejections.RecordAsync(envelope.Source, envelope.MessageId, rejected.OrderBy(r => r.RecordIndex).ToList(), cancellationToken);
+        await outbox.NotifyAsync(pending, cancellationToken);
         await ledger.MarkAppliedAsync(envelope.Source, envelope.MessageId, stored + unchanged, rejected.Count, cancellationToken);
         logger.LogInformation(
             "Message {MessageId} from {Source}: {Stored} stored, {Unchanged} unchanged, {Rejected} rejected",
@@ -87,35 +95,51 @@ public sealed class RecordIngestor(
         return new IngestOutcome(envelope.MessageId, stored, unchanged, rejected.Count, false, null);
     }
 
-    private sealed record RecordResult(IngestRejection? Rejection, RecordLocator? Locator, bool Stored);
+    private RejectedItem? _lastRejection;
 
-    private async Task<RecordResult> ApplyAsync(RecordsEnvelope envelope, RecordElement element, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Reads, checks and classifies one record; null (with <see cref="_lastRejection"/> set) when refused.</summary>
+    private PreparedRecord? Prepare(RecordsEnvelope envelope, RecordElement element, DateOnly today)
     {
+        _lastRejection = null;
         if (!RecordSubmissionReader.TryRead(element.Json, envelope.Source, today, out var submission, out var readRejection))
         {
-            return new RecordResult(readRejection, null, false);
+            return Refuse(element, readRejection!);
         }
 
-        var classified = RecordClassifier.Classify(submission!, catalogues, today);
-        if (!classified.IsAccepted)
+        var catalogueVersion = catalogues.ForDate(today).Version;
+        ClassifiedRecord? classified = null;
+        if (submission!.IsRevoke)
         {
-            var r = classified.Rejection;
-            return new RecordResult(new IngestRejection(r.Code, r.Zh, r.En, r.Field), null, false);
+            // A revoke needs only the record's identity; when it carries the whole record, keep its classification.
+            if (RecordClassifier.CheckRevoke(submission, catalogues, today) is { } problem)
+            {
+                return Refuse(element, new IngestRejection(problem.Code, problem.Zh, problem.En, problem.Field));
+            }
+
+            var full = RecordClassifier.Classify(submission, catalogues, today);
+            classified = full.IsAccepted ? full.Record : null;
+        }
+        else
+        {
+            var result = RecordClassifier.Classify(submission, catalogues, today);
+            if (!result.IsAccepted)
+            {
+                var r = result.Rejection;
+                return Refuse(element, new IngestRejection(r.Code, r.Zh, r.En, r.Field));
+            }
+
+            classified = result.Record;
         }
 
-        var subjectKey = subjectKeys.KeyFor(submission!.Subject);
-        var recordId = RecordIds.For(envelope.Source, submission.SourceRecordId!);
-        IngestRejection? stale = null;
-        var outcome = await records.WriteAsync(subjectKey, recordId, current =>
-        {
-            stale = null;
-            var decision = RecordVersioning.Decide(current, classified.Record, recordId, envelope.MessageId, today, clock.GetUtcNow());
-            stale = decision.Stale;
-            return decision.Change;
-        }, cancellationToken);
+        var subjectKey = subjectKeys.KeyFor(submission.Subject);
+        return new PreparedRecord(
+            element, submission, RecordIds.For(envelope.Source, submission.SourceRecordId!), subjectKey,
+            SubjectKeys.BucketOf(subjectKey), classified, catalogueVersion);
+    }
 
-        return stale is not null
-            ? new RecordResult(stale, null, false)
-            : new RecordResult(null, new RecordLocator(recordId, subjectKey), outcome == WriteOutcome.Stored);
+    private PreparedRecord? Refuse(RecordElement element, IngestRejection reason)
+    {
+        _lastRejection = new RejectedItem(element.Index, RecordSubmissionReader.SourceRecordIdOf(element.Json), element.RawJson, reason);
+        return null;
     }
 }

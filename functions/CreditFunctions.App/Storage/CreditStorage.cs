@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -17,7 +18,11 @@ public sealed class CreditStorage
 {
     public const string SettingName = "CreditStorage";
 
-    public CreditStorage(IConfiguration configuration, StorageRequestCounter counter)
+    /// <param name="extraPolicies">
+    /// Pipeline policies registered in DI, added to every client. Production registers none; the tests register one
+    /// that crashes the app at a chosen storage call, to show a retry after any crash leaves the right state.
+    /// </param>
+    public CreditStorage(IConfiguration configuration, StorageRequestCounter counter, IEnumerable<HttpPipelinePolicy> extraPolicies)
     {
         var connectionString = configuration[SettingName];
         var section = configuration.GetSection(SettingName);
@@ -27,6 +32,10 @@ public sealed class CreditStorage
         foreach (ClientOptions options in new ClientOptions[] { tableOptions, queueOptions, blobOptions })
         {
             options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            foreach (var policy in extraPolicies)
+            {
+                options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(connectionString))

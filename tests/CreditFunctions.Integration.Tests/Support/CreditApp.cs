@@ -33,7 +33,8 @@ public sealed class CreditApp : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>A fresh app on the shared Azurite; the clock starts at 10:00 China time on <paramref name="today"/>.</summary>
-    public static async Task<CreditApp> StartAsync(DateOnly? today = null, IDictionary<string, string?>? settings = null, string? connectionString = null)
+    public static async Task<CreditApp> StartAsync(
+        DateOnly? today = null, IDictionary<string, string?>? settings = null, string? connectionString = null, Action<IServiceCollection>? configure = null)
     {
         var day = today ?? new DateOnly(2024, 6, 3);
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)));
@@ -55,6 +56,7 @@ public sealed class CreditApp : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddCreditFunctions(configuration);
         services.AddSingleton<TimeProvider>(clock);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
