@@ -32,6 +32,49 @@ public sealed record Problem(int Status, string Code, string TitleZh, string Tit
         new(503, "storage-unavailable", "存储暂不可用", "Storage unavailable",
             "信用存储暂时无法访问，请稍后重试。", "Credit storage cannot be reached right now; try again later.");
 
+    /// <summary>A request body that is not the JSON object the route expects (400).</summary>
+    public static Problem InvalidBody(string zh, string en) =>
+        new(400, "invalid-body", "请求内容无效", "Invalid request body", zh, en);
+
+    /// <summary>
+    /// An objection or repair refused by a rule of the domain, with the rule's own stable code; every problem found is
+    /// listed in <c>conditions</c> when there are several (400, 403, 404, 409 or 422).
+    /// </summary>
+    public static Problem Refused(int status, string code, string zh, string en, IReadOnlyList<ProblemCondition>? conditions = null) =>
+        new(status, code, RefusalTitleZh(status), RefusalTitleEn(status), zh, en) { Conditions = conditions };
+
+    /// <summary>A repair application that fails a condition (art11): every unmet condition and the earliest date it could succeed.</summary>
+    public static Problem RepairNotEligible(DateOnly? earliestDate, IReadOnlyList<ProblemCondition> conditions) =>
+        new(422, "repair-not-eligible", "不符合信用修复条件", "Not eligible for credit repair",
+            earliestDate is { } day
+                ? $"申请不符合 {conditions.Count} 项条件，最早可于 {day:yyyy-MM-dd} 申请。"
+                : $"申请不符合 {conditions.Count} 项条件，目前无法确定可以申请的日期。",
+            earliestDate is { } d
+                ? $"The application fails {conditions.Count} condition(s); it could succeed from {d:yyyy-MM-dd}."
+                : $"The application fails {conditions.Count} condition(s); no date can be given when it could succeed.")
+        {
+            EarliestDate = earliestDate,
+            Conditions = conditions,
+        };
+
+    private static string RefusalTitleZh(int status) => status switch
+    {
+        400 => "请求无效",
+        403 => "无权操作",
+        404 => "未找到",
+        409 => "状态冲突",
+        _ => "不能受理",
+    };
+
+    private static string RefusalTitleEn(int status) => status switch
+    {
+        400 => "Invalid request",
+        403 => "Forbidden",
+        404 => "Not found",
+        409 => "Conflict",
+        _ => "Cannot be processed",
+    };
+
     internal static string Clip(string? value) =>
         value is null ? "" : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }

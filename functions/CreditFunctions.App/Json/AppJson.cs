@@ -24,6 +24,19 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(AccessLogResponse))]
 [JsonSerializable(typeof(ScreeningRequest))]
 [JsonSerializable(typeof(ScreeningResponse))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionFilingBody))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionDecisionBody))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionFiled))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionView))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionList))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionNotice))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.EscalationNotice))]
+[JsonSerializable(typeof(CreditFunctions.App.Objections.SubjectNotification))]
+[JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairFilingBody))]
+[JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairDecisionBody))]
+[JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairFiled))]
+[JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairView))]
+[JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairList))]
 public sealed partial class AppJson : JsonSerializerContext
 {
     /// <summary>

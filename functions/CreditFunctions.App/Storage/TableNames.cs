@@ -10,8 +10,10 @@ public static class TableNames
     public const string AccessLog = "AccessLog";
     public const string UnitQuality = "UnitQuality";
     public const string Freshness = "Freshness";
+    public const string Objections = "Objections";
+    public const string Repairs = "Repairs";
 
-    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness];
+    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs];
 }
 
 /// <summary>Queue names fixed by the contract.</summary>
@@ -21,6 +23,9 @@ public static class QueueNames
     public const string Subjects = "credit-subjects";
     public const string IngestRejected = "credit-ingest-rejected";
     public const string PlatformOutbox = Platform.PlatformOutbox.QueueName;
+    public const string Objections = "credit-objections";
+    public const string Escalations = "credit-escalations";
+    public const string Notifications = "credit-notifications";
 
-    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected, PlatformOutbox];
+    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected, PlatformOutbox, Objections, Escalations, Notifications];
 }

@@ -1,0 +1,10 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace CreditFunctions.App.Objections;
+
+/// <summary>Hourly: overdue objections are flagged and escalated (domain.md "Objections (art10)").</summary>
+public sealed class ObjectionSweepFunction(ObjectionSweep sweep)
+{
+    [Function("ObjectionSweep")]
+    public Task Run([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
+}
