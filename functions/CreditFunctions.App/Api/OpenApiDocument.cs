@@ -154,6 +154,7 @@ public static class OpenApiDocument
                 ("statement", "string"), ("commitment", "boolean"), ("evidence", "array")),
             ["RepairCreated"] = Object(["repairId", "status", "dueOn"], ("repairId", "string"), ("status", "string"), ("dueOn", "date")),
             ["Repair"] = Object(["repairId", "status"], ("repairId", "string"), ("recordId", "string"), ("status", "string"), ("dueOn", "date")),
+            ["RepairList"] = new JsonObject { ["type"] = "object" },
             ["RepairDecision"] = Object(["outcome"], ("outcome", "string"), ("reason", "string")),
         };
     }

@@ -17,7 +17,7 @@ public sealed class SourceFreshnessStore(CreditStorage storage, StorageProvision
 {
     public const string Partition = "freshness";
     private const string KindPrefix = "Active_";
-    private const int MaxAttempts = 10;
+    private const int MaxAttempts = 25;
 
     private TableClient Table => storage.Tables.GetTableClient(TableNames.Freshness);
 

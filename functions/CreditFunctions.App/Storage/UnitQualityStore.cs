@@ -22,7 +22,7 @@ public sealed record UnitQualityData(IReadOnlyList<TimelinessMonth> Months, IRea
 /// </summary>
 public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner provisioner, TimeProvider clock)
 {
-    private const int MaxAttempts = 10;
+    private const int MaxAttempts = 25;
 
     private static readonly string[] LagColumns = ["Lag0To7", "Lag8To15", "Lag16To30", "LagOver30"];
 

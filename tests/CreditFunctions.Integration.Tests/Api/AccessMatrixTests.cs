@@ -1,0 +1,98 @@
+using CreditFunctions.App.Api;
+using CreditFunctions.Integration.Tests.Support;
+
+namespace CreditFunctions.Integration.Tests.Api;
+
+/// <summary>
+/// Every route × every kind of caller (contract: "Who is calling"): 401 with no identity, 403 for a role that may not
+/// or for someone else's subject or unit, 200 otherwise. The expectations come from one table of route → allowed callers.
+/// </summary>
+public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
+{
+    public enum As
+    {
+        Nobody,
+        Partner,
+        OwnSubject,
+        OtherSubject,
+        OwnUnit,
+        OtherUnit,
+        Center,
+        Admin,
+    }
+
+    /// <summary>Who may call each route (contract.md, "HTTP API"). "Own" unit = the unit that submitted the record.</summary>
+    private static readonly Dictionary<string, As[]> Allowed = new()
+    {
+        ["GET /api/subjects/{id}/credit"] = [As.Partner, As.OwnSubject, As.OwnUnit, As.OtherUnit, As.Admin],
+        ["GET /api/subjects/{id}/restrictions"] = [As.Partner, As.OwnSubject, As.Admin],
+        ["POST /api/screenings"] = [As.Partner, As.Admin],
+        ["GET /api/records/{recordId}"] = [As.OwnSubject, As.OwnUnit, As.Admin],
+        ["GET /api/units/{unit}/quality"] = [As.OwnUnit, As.Admin],
+        ["GET /api/subjects/{id}/access-log"] = [As.OwnSubject, As.Admin],
+    };
+
+    public static TheoryData<string, As, int> Matrix()
+    {
+        var data = new TheoryData<string, As, int>();
+        foreach (var (route, allowed) in Allowed)
+        {
+            foreach (var caller in Enum.GetValues<As>())
+            {
+                data.Add(route, caller, caller == As.Nobody ? 401 : allowed.Contains(caller) ? 200 : 403);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_route_answers_each_caller_as_the_contract_says(string route, As caller, int expected)
+    {
+        var app = world.App;
+        var principal = Principal(caller);
+        var answer = route switch
+        {
+            "GET /api/subjects/{id}/credit" => await ApiCalls.Credit(app, world.Subject, principal),
+            "GET /api/subjects/{id}/restrictions" => await ApiCalls.Restrictions(app, world.Subject, principal),
+            "POST /api/screenings" => await ApiCalls.Screening(app, principal, "notification-commitment", [world.Subject]),
+            "GET /api/records/{recordId}" => await ApiCalls.Record(app, world.RecordId, principal),
+            "GET /api/units/{unit}/quality" => await ApiCalls.Quality(app, ApiWorld.SubmittingUnit, principal),
+            "GET /api/subjects/{id}/access-log" => await ApiCalls.AccessLog(app, world.Subject, principal),
+            _ => throw new ArgumentOutOfRangeException(nameof(route)),
+        };
+
+        Assert.True(expected == answer.Status, $"{route} as {caller}: expected {expected}, got {answer.Status} {answer.Body}");
+        if (expected != 200)
+        {
+            Assert.StartsWith("application/problem+json", answer.ContentType);
+            Assert.Equal(expected == 401 ? "unauthenticated" : "forbidden", answer.Json.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public void The_matrix_covers_every_secured_route_of_the_partner_api()
+    {
+        // Objections and repairs are another part's routes, with their own access tests.
+        var secured = OpenApiOperations.All
+            .Where(o => !o.Anonymous && !o.Path.StartsWith("/api/objections", StringComparison.Ordinal) && !o.Path.StartsWith("/api/repairs", StringComparison.Ordinal))
+            .Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(secured, Allowed.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private string? Principal(As caller) => caller switch
+    {
+        As.Nobody => null,
+        As.Partner => Principals.Partner,
+        As.OwnSubject => Principals.Subject(world.Subject),
+        As.OtherSubject => Principals.Subject(world.OtherSubject),
+        As.OwnUnit => Principals.Unit(ApiWorld.SubmittingUnit),
+        As.OtherUnit => Principals.Unit(ApiWorld.OtherUnit),
+        As.Center => ClientPrincipalReader.Encode(Roles.Center, unit: "SH-CREDIT-CENTER"),
+        As.Admin => Principals.Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+}

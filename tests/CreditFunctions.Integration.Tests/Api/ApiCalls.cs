@@ -1,0 +1,32 @@
+using CreditFunctions.App.Api;
+using CreditFunctions.Integration.Tests.Support;
+
+namespace CreditFunctions.Integration.Tests.Api;
+
+/// <summary>Calls each partner-API function as the ASP.NET Core integration would, and reads what it answered.</summary>
+public static class ApiCalls
+{
+    public static async Task<HttpAnswer> Credit(CreditApp app, string id, string? principal, string? query = null) =>
+        HttpAnswer.Of(await app.Function<CreditFunction>().Run(app.Request($"/api/subjects/{id}/credit", query, principal), id, CancellationToken.None));
+
+    public static async Task<HttpAnswer> Restrictions(CreditApp app, string id, string? principal, string query = "business=notification-commitment") =>
+        HttpAnswer.Of(await app.Function<RestrictionFunction>().Run(
+            app.Request($"/api/subjects/{id}/restrictions", query, principal), id, CancellationToken.None));
+
+    public static async Task<HttpAnswer> Screening(CreditApp app, string? principal, string body, string? query = null) =>
+        HttpAnswer.Of(await app.Function<ScreeningFunction>().Run(
+            app.Request("/api/screenings", query, principal, "POST", body), CancellationToken.None));
+
+    public static Task<HttpAnswer> Screening(CreditApp app, string? principal, string business, IEnumerable<string> subjects) =>
+        Screening(app, principal, System.Text.Json.JsonSerializer.Serialize(new { business, subjects }));
+
+    public static async Task<HttpAnswer> Record(CreditApp app, string recordId, string? principal) =>
+        HttpAnswer.Of(await app.Function<RecordFunction>().Run(app.Request($"/api/records/{recordId}", null, principal), recordId, CancellationToken.None));
+
+    public static async Task<HttpAnswer> Quality(CreditApp app, string unit, string? principal) =>
+        HttpAnswer.Of(await app.Function<UnitQualityFunction>().Run(app.Request($"/api/units/{unit}/quality", null, principal), unit, CancellationToken.None));
+
+    public static async Task<HttpAnswer> AccessLog(CreditApp app, string id, string? principal, string? query = null) =>
+        HttpAnswer.Of(await app.Function<AccessLogFunction>().Run(
+            app.Request($"/api/subjects/{id}/access-log", query, principal), id, CancellationToken.None));
+}
