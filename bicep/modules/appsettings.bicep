@@ -63,6 +63,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 
     Platform__BaseUrl: platformBaseUrl
     Platform__Scope: platformScope
+    // Outbox reconciliation's timer (6-field UTC cron), a %setting% so tests can run it every few seconds.
+    PlatformReconcileSchedule: '0 */5 * * * *'
 
     // Resolved by App Service with the system-assigned identity (Key Vault Secrets User).
     Pseudonym__Key: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
