@@ -1,11 +1,8 @@
 using CreditFunctions.App.Api;
-using CreditFunctions.App.Json;
-using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Calendar;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Objections;
-using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Time;
 
 namespace CreditFunctions.App.Objections;
