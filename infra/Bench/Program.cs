@@ -1,3 +1,4 @@
+using CreditFunctions.Bench.Query;
 using CreditFunctions.Bench.Rules;
 
 // ./infra/bench: `dotnet run -c Release --project infra/Bench -- <suite>`; each suite prints one JSON object per line:
@@ -7,6 +8,8 @@ switch (suite)
 {
     case "rules":
         return RulesRunner.Run(Console.Out);
+    case "query":
+        return await QueryBench.RunAsync(args);
     default:
         Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules");
         return 2;

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Records;
+using CreditFunctions.Domain.Subjects;
+
+namespace CreditFunctions.Bench.Query;
+
+/// <summary>
+/// Loads the query bench's data straight into <c>Records</c>, bypassing the queue: each record's current-state
+/// entity and first history entry, and each subject's profile, mapped by the app's own RecordEntities/HistoryChain,
+/// grouped by bucket partition into 100-entity transactions sent in parallel. What the read path sees is what
+/// ingestion would have written.
+/// </summary>
+public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys)
+{
+    private const string UsccCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private const string Source = "SH-HRSS-ENFORCEMENT";
+
+    /// <summary>Subject ids, units and individuals (one in five), deterministic for a seed.</summary>
+    public static List<SubjectId> Subjects(int count, int seed)
+    {
+        var random = new Random(seed);
+        var subjects = new List<SubjectId>(count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var uscc = new char[17];
+        while (subjects.Count < count)
+        {
+            SubjectId subject;
+            if (subjects.Count % 5 == 4)
+            {
+                var birth = new DateOnly(1960, 1, 1).AddDays(random.Next(0, 15_000));
+                var body = $"310101{birth:yyyyMMdd}{random.Next(0, 1000):D3}";
+                subject = new SubjectId(SubjectType.Individual, body + SubjectId.ComputeIdCheck(body));
+            }
+            else
+            {
+                "91310000".AsSpan().CopyTo(uscc);
+                for (var i = 8; i < 17; i++)
+                {
+                    uscc[i] = UsccCharset[random.Next(UsccCharset.Length)];
+                }
+
+                subject = new SubjectId(SubjectType.Unit, string.Concat(uscc, SubjectId.ComputeUsccCheck(uscc)));
+            }
+
+            if (seen.Add(subject.Value))
+            {
+                subjects.Add(subject);
+            }
+        }
+
+        return subjects;
+    }
+
+    /// <summary>Writes <paramref name="recordCount"/> records spread over the subjects (0 to 6 each); returns entities written.</summary>
+    public async Task<long> LoadAsync(IReadOnlyList<SubjectId> subjects, int recordCount, int seed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        var random = new Random(seed);
+        var byBucket = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        void Add(TableEntity entity)
+        {
+            if (!byBucket.TryGetValue(entity.PartitionKey, out var list))
+            {
+                byBucket[entity.PartitionKey] = list = [];
+            }
+
+            list.Add(entity);
+        }
+
+        // Every subject gets a profile; records go to random subjects, so some have none (no-record), some several.
+        var subjectKeys = subjects.Select(keys.KeyFor).ToArray();
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            Add(new TableEntity(SubjectKeys.BucketOf(subjectKeys[i]), RecordEntities.ProfileRow(subjectKeys[i]))
+            {
+                ["SubjectType"] = subjects[i].Type.ToWire(),
+                ["Name"] = subjects[i].Type == SubjectType.Unit ? $"上海测试企业{i}有限公司" : "测试",
+            });
+        }
+
+        for (var n = 0; n < recordCount; n++)
+        {
+            var index = random.Next(subjects.Count);
+            var (record, key) = (NewRecord(subjects[index], n, random), subjectKeys[index]);
+            var partition = SubjectKeys.BucketOf(key);
+            var entry = HistoryChain.Next(0, "", "received", record.Version, Source, now, null);
+            Add(RecordEntities.ToEntity(partition, key, record, entry.Sequence, entry.Hash));
+            Add(HistoryChain.ToEntity(partition, key, record.RecordId, entry));
+        }
+
+        var table = storage.Tables.GetTableClient(TableNames.Records);
+        var batches = byBucket.Values.SelectMany(list => list.Chunk(100)).ToList();
+        long written = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, token) =>
+        {
+            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
+            var total = Interlocked.Add(ref written, batch.Length);
+            if (total / 50_000 != (total - batch.Length) / 50_000)
+            {
+                Console.Error.WriteLine($"query bench: {total:N0} entities loaded ({clock.Elapsed.TotalSeconds:F0} s)");
+            }
+        });
+        return written;
+    }
+
+    private static CreditRecord NewRecord(SubjectId subject, int n, Random random)
+    {
+        var decided = new DateOnly(2022, 1, 1).AddDays(random.Next(0, 4 * 365));
+        var (kind, classification, severity, years) = random.Next(10) switch
+        {
+            < 6 => (RecordKind.AdminPenalty, RecordClassification.General, (Severity?)Severity.General, 1),
+            < 8 => (RecordKind.FalseMaterials, RecordClassification.Serious, Severity.Serious, 3),
+            < 9 => (RecordKind.WageArrearsList, RecordClassification.Serious, Severity.Serious, 3),
+            _ => (RecordKind.Award, RecordClassification.Enhancing, (Severity?)null, 2),
+        };
+        var sourceRecordId = $"BENCH-{n:D7}";
+        return new CreditRecord
+        {
+            RecordId = RecordIds.For(Source, sourceRecordId),
+            Source = Source,
+            SourceRecordId = sourceRecordId,
+            Version = 1,
+            Kind = kind,
+            Subject = subject,
+            SubjectName = subject.Type == SubjectType.Unit ? "上海测试企业有限公司" : "测试",
+            Classification = classification,
+            Severity = severity,
+            DecisionDate = decided,
+            DecisionNumber = $"沪人社监罚〔{decided.Year}〕{n % 1000}号",
+            Start = decided,
+            ExpiresOn = decided.AddYears(years),
+            CatalogueVersion = "2023-09-01",
+            Summary = "基准测试记录",
+        };
+    }
+}
