@@ -76,6 +76,8 @@ public static class CreditFunctionsServices
         services.AddSingleton<RejectionLedger>();
         services.AddSingleton<ClaimCheckReader>();
         services.AddSingleton<RecordBatchWriter>();
+        services.AddSingleton<SourceReport>();
+        services.AddSingleton<SubjectProfileIngestor>();
         services.AddSingleton<RecordIngestor>();
         return services;
     }

@@ -21,6 +21,7 @@ public sealed class RecordIngestor(
     SubjectKeys subjectKeys,
     CatalogueSet catalogues,
     ClaimCheckReader claimChecks,
+    SourceReport report,
     TimeProvider clock,
     ILogger<RecordIngestor> logger)
 {
@@ -88,6 +89,7 @@ public sealed class RecordIngestor(
         await ledger.WriteLocatorsAsync(envelope.Source, locators, cancellationToken);
         await rejections.RecordAsync(envelope.Source, envelope.MessageId, rejected.OrderBy(r => r.RecordIndex).ToList(), cancellationToken);
         await outbox.NotifyAsync(pending, cancellationToken);
+        await report.RecordAsync(envelope.Source, envelope.MessageId, written, rejected, today, cancellationToken);
         await ledger.MarkAppliedAsync(envelope.Source, envelope.MessageId, stored + unchanged, rejected.Count, cancellationToken);
         logger.LogInformation(
             "Message {MessageId} from {Source}: {Stored} stored, {Unchanged} unchanged, {Rejected} rejected",

@@ -171,6 +171,11 @@ public static class RecordSubmissionReader
         return false;
     }
 
+    /// <summary>The <c>subject</c> member of a record or of a subject profile.</summary>
+    public static bool TryReadSubject(
+        JsonElement json, DateOnly today, out SubjectId subject, out string? name, out SubjectId? legalRepresentative, out IngestRejection? rejection) =>
+        Subject(json, today, out subject, out name, out legalRepresentative, out rejection);
+
     private static bool Subject(
         JsonElement json, DateOnly today, out SubjectId subject, out string? name, out SubjectId? legalRepresentative, out IngestRejection? rejection)
     {

@@ -16,12 +16,6 @@ public static class RecordsEnvelopeReader
 
     public static EnvelopeReadResult Read(string body)
     {
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(body);
-        if (bytes > MaxMessageBytes)
-        {
-            return EnvelopeReadResult.Rejected(IngestRejection.MessageTooLarge(bytes, MaxMessageBytes));
-        }
-
         JsonDocument document;
         try
         {
@@ -95,6 +89,14 @@ public static class RecordsEnvelopeReader
             if (count > MaxRecords)
             {
                 return EnvelopeReadResult.Rejected(IngestRejection.TooManyRecords(count, MaxRecords), messageId, source);
+            }
+
+            // Checked after the count: a queue can never deliver over 64 KiB, so an oversize body came another way,
+            // and when it holds too many records that is the more useful thing to tell the sender.
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(body);
+            if (bytes > MaxMessageBytes)
+            {
+                return EnvelopeReadResult.Rejected(IngestRejection.MessageTooLarge(bytes, MaxMessageBytes), messageId, source);
             }
 
             var elements = new List<RecordElement>(count);

@@ -1,0 +1,54 @@
+using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Calendar;
+using CreditFunctions.Domain.Records;
+
+namespace CreditFunctions.App.Ingestion;
+
+/// <summary>
+/// What a message tells about its source unit (art7: timely, accurate, complete): how many working days after the
+/// decision each record arrived, what was rejected and why, and that the source is alive (freshness for partners).
+/// </summary>
+public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore freshness, WorkingDayCalendar calendar, TimeProvider clock)
+{
+    public async Task RecordAsync(
+        string source, string messageId, IReadOnlyList<WrittenRecord> written, IReadOnlyList<RejectedItem> rejected, DateOnly today, CancellationToken cancellationToken)
+    {
+        var arrivals = new List<(DateOnly Decision, DateOnly Arrival, int WorkingDays)>();
+        var activeDelta = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in written)
+        {
+            if (!w.Stored || w.Record.Classified is not { } classified)
+            {
+                continue;
+            }
+
+            // Timeliness counts first arrivals of decisions: a resend of a version says nothing new about the unit.
+            if (w.Record.Submission.Version == 1 && !w.Record.Submission.IsRevoke)
+            {
+                arrivals.Add((classified.DecisionDate, today, calendar.WorkingDaysBetween(classified.DecisionDate, today)));
+            }
+
+            if (w.Record.Submission.Version == 1 && !w.Record.Submission.IsRevoke && classified.Period is { } period && period.IsActiveOn(today))
+            {
+                var kind = classified.Kind.ToWire();
+                activeDelta[kind] = activeDelta.GetValueOrDefault(kind) + 1;
+            }
+        }
+
+        if (arrivals.Count > 0)
+        {
+            await quality.RecordArrivalsAsync(source, arrivals, cancellationToken);
+        }
+
+        if (rejected.Count > 0)
+        {
+            var byCode = rejected.GroupBy(r => r.Reason.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            await quality.RecordRejectionsAsync(source, byCode, cancellationToken);
+        }
+
+        if (written.Count > 0)
+        {
+            await freshness.RecordArrivalAsync(source, clock.GetUtcNow(), activeDelta, cancellationToken);
+        }
+    }
+}
