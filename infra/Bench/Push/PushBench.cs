@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using CreditFunctions.App;
+using CreditFunctions.App.Platform;
+using CreditFunctions.App.Storage;
+using CreditFunctions.Bench.Sweep;
+using CreditFunctions.DevHost;
+using CreditFunctions.PlatformSimulator;
+using CreditFunctions.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace CreditFunctions.Bench.Push;
+
+/// <summary>
+/// Lag from a record's arrival on <c>credit-ingest</c> to the platform's acknowledgement, under load: 5,000
+/// records in 100-record messages, all enqueued at once, through the dev host running the real app against a
+/// fresh Azurite and a healthy platform simulator. Lag = simulator receive time − message enqueue time.
+/// </summary>
+public static class PushBench
+{
+    private const int Records = 5_000;
+    private const int PerMessage = 100;
+    private const string Source = "SH-HRSS-ENFORCEMENT";
+
+    public static async Task<int> RunAsync(TextWriter output)
+    {
+        using var azurite = AzuriteServer.Start();
+        await using var simulator = PlatformSimulatorApp.Build();
+        await simulator.StartAsync();
+        var ledger = PlatformSimulatorApp.Ledger(simulator);
+        await using var host = DevHostBuilder.Build(
+            new DevHostOptions
+            {
+                Port = 0,
+                Functions = ["IngestRecords", "PlatformPush"],
+                ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Error),
+                Settings = new Dictionary<string, string?>
+                {
+                    ["CreditStorage"] = azurite.ConnectionString,
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                    ["Pseudonym:Key"] = "bench-pseudonym-key-0123456789",
+                    ["Platform:BaseUrl"] = PlatformSimulatorApp.BaseAddress(simulator),
+                },
+            },
+            typeof(CreditFunctionsServices).Assembly,
+            (services, configuration) => services.AddCreditFunctions(configuration));
+        await host.StartAsync();
+
+        var queue = new QueueClient(azurite.ConnectionString, QueueNames.Ingest, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        await queue.CreateIfNotExistsAsync();
+        var enqueuedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var counter = 0;
+        for (var m = 0; m < Records / PerMessage; m++)
+        {
+            var (json, recordIds) = Message(ref counter);
+            var at = DateTimeOffset.UtcNow;
+            await queue.SendMessageAsync(json);
+            foreach (var id in recordIds)
+            {
+                enqueuedAt[id] = at;
+            }
+        }
+
+        var wait = Stopwatch.StartNew();
+        while (ledger.Stats().Accepted < Records)
+        {
+            if (wait.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                Console.Error.WriteLine($"push bench: only {ledger.Stats().Accepted} of {Records} events arrived in 10 minutes");
+                return 1;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var lags = ledger.Events()
+            .Where(e => e.Type == PlatformEventTypes.Publish && enqueuedAt.ContainsKey(e.RecordId))
+            .Select(e => (e.ReceivedAt - enqueuedAt[e.RecordId]).TotalMilliseconds)
+            .Order()
+            .ToArray();
+        var first = enqueuedAt.Values.Min();
+        var last = ledger.Events().Max(e => e.ReceivedAt);
+        BenchLine.Write(output, "push.lagP50Ms", Percentile(lags, 0.50), "ms");
+        BenchLine.Write(output, "push.lagP99Ms", Percentile(lags, 0.99), "ms");
+        BenchLine.Write(output, "push.eventsPerSecond", Records / (last - first).TotalSeconds, "events/s");
+        await host.StopAsync();
+        return lags.Length == Records ? 0 : 1;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static (string Json, List<string> RecordIds) Message(ref int counter)
+    {
+        var records = new JsonArray();
+        var ids = new List<string>(PerMessage);
+        for (var i = 0; i < PerMessage; i++, counter++)
+        {
+            var sourceRecordId = $"PUSH-{counter:D6}-{Guid.NewGuid():N}";
+            ids.Add(RecordIds.For(Source, sourceRecordId));
+            records.Add(new JsonObject
+            {
+                ["sourceRecordId"] = sourceRecordId,
+                ["version"] = 1,
+                ["action"] = "upsert",
+                ["kind"] = "admin-penalty",
+                ["subject"] = new JsonObject { ["type"] = "unit", ["id"] = Uscc.New(), ["name"] = "上海某某建筑工程有限公司" },
+                ["decisionDate"] = "2025-04-30",
+                ["decisionNumber"] = "沪人社监罚〔2025〕123号",
+                ["severity"] = "general",
+                ["procedure"] = "general",
+                ["minorViolation"] = false,
+                ["harmMitigated"] = false,
+                ["summary"] = "未按规定支付劳动者工资",
+            });
+        }
+
+        var json = new JsonObject
+        {
+            ["schema"] = "credit-records/v1",
+            ["messageId"] = $"bench-{Guid.NewGuid():N}",
+            ["source"] = Source,
+            ["sentAt"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["records"] = records,
+        }.ToJsonString();
+        return (json, ids);
+    }
+}
