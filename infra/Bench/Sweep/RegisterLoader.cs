@@ -38,8 +38,16 @@ internal static class RegisterLoader
         }
 
         batches.AddRange(perBucket.Values.Where(a => a.Count > 0));
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
+        var done = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, token) =>
+        {
+            await table.SubmitTransactionAsync(batch, token);
+            if (Interlocked.Increment(ref done) % 500 == 0)
+            {
+                Console.Error.WriteLine($"sweep bench: {done} of {batches.Count} transactions, {clock.Elapsed.TotalSeconds:F0} s");
+            }
+        });
     }
 
     private static CreditRecord Record(int n, string subjectKey, DateOnly expiresOn)
