@@ -98,7 +98,7 @@ public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner pr
         {
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
             var total = Interlocked.Add(ref written, batch.Length);
-            if (total / 50_000 != (total - batch.Length) / 50_000)
+            if (total / 20_000 != (total - batch.Length) / 20_000)
             {
                 Console.Error.WriteLine($"query bench: {total:N0} entities loaded ({clock.Elapsed.TotalSeconds:F0} s)");
             }
