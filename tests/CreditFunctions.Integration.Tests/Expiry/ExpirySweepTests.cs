@@ -16,7 +16,8 @@ namespace CreditFunctions.Integration.Tests.Expiry;
 /// leaves publication on its expiresOn day (not the day before) and a withdraw event goes to the outbox; missed
 /// days are caught up; a second run changes nothing; a day with nothing to expire costs 32 storage requests.
 /// </summary>
-public sealed class ExpirySweepTests(PlatformFixture platform) : IClassFixture<PlatformFixture>, IAsyncLifetime
+[Collection(PlatformCollection.Name)]
+public sealed class ExpirySweepTests(PlatformFixture platform) : IAsyncLifetime
 {
     private CreditApp _app = null!;
 

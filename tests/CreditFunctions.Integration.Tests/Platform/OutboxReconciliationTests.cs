@@ -7,7 +7,8 @@ using static CreditFunctions.Integration.Tests.Platform.PlatformTestData;
 namespace CreditFunctions.Integration.Tests.Platform;
 
 /// <summary>Reconciliation finds outbox rows whose notice was lost and has them pushed, and leaves fresh ones alone.</summary>
-public sealed class OutboxReconciliationTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class OutboxReconciliationTests(PlatformFixture platform)
 {
     [Fact]
     public async Task A_row_whose_notice_was_lost_is_notified_again_after_the_configured_time_and_then_delivered()

@@ -11,7 +11,8 @@ namespace CreditFunctions.Integration.Tests.Platform;
 /// The push function on Azurite against the platform simulator: acknowledged events leave the outbox, a failure is
 /// retried by a delayed notice and never lost, and a record's events reach the platform in version order.
 /// </summary>
-public sealed class PlatformPushTests(PlatformFixture platform) : IClassFixture<PlatformFixture>, IAsyncLifetime
+[Collection(PlatformCollection.Name)]
+public sealed class PlatformPushTests(PlatformFixture platform) : IAsyncLifetime
 {
     private CreditApp _app = null!;
 

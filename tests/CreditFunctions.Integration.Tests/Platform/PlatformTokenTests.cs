@@ -10,7 +10,8 @@ using static CreditFunctions.Integration.Tests.Platform.PlatformTestData;
 namespace CreditFunctions.Integration.Tests.Platform;
 
 /// <summary>With Platform__Scope set (Azure), each push carries a bearer token for that scope from the credential in DI.</summary>
-public sealed class PlatformTokenTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class PlatformTokenTests(PlatformFixture platform)
 {
     private const string Scope = "api://credit-platform/.default";
 
