@@ -6,6 +6,7 @@ using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CreditFunctions.App;
@@ -16,6 +17,12 @@ public static class CreditFunctionsServices
     public static IServiceCollection AddCreditFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // ASP.NET Core logs each request's URL, and a subject's id is in the path: for an individual that is a
+        // personal ID number, which must never reach a log (domain.md). The functions log what matters themselves.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Warning));
         return services
             .AddCatalogue(configuration)
             .AddCreditStorage()

@@ -1,3 +1,4 @@
+using CreditFunctions.Bench.Ingest;
 using CreditFunctions.Bench.Query;
 using CreditFunctions.Bench.Push;
 using CreditFunctions.Bench.Rules;
@@ -5,9 +6,26 @@ using CreditFunctions.Bench.Sweep;
 
 // ./infra/bench: `dotnet run -c Release --project infra/Bench -- <suite>`; each suite prints one JSON object per line:
 // {"bench":"rules.classifyNs","value":123.4,"unit":"ns"}. Add a suite as one more case.
-var suite = args.Length > 0 ? args[0] : "";
+// No name runs every suite; several names run those, in order.
+string[] all = ["rules", "ingest", "query", "sweep", "push"];
+var suites = args.Length > 0 ? args.TakeWhile(a => !a.StartsWith('-')).ToArray() : all;
+foreach (var suite in suites)
+{
+    var code = await Run(suite, args);
+    if (code != 0)
+    {
+        return code;
+    }
+}
+
+return 0;
+
+static async Task<int> Run(string suite, string[] args)
+{
 switch (suite)
 {
+    case "ingest":
+        return await IngestBench.RunAsync(Console.Out);
     case "rules":
         return RulesRunner.Run(Console.Out);
     case "query":
@@ -17,6 +35,7 @@ switch (suite)
     case "push":
         return await PushBench.RunAsync(Console.Out);
     default:
-        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules");
+        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules, ingest, query, sweep, push");
         return 2;
+}
 }

@@ -7,6 +7,7 @@ namespace CreditFunctions.App.Ingestion;
 /// <summary>
 /// What a message tells about its source unit (art7: timely, accurate, complete): how many working days after the
 /// decision each record arrived, what was rejected and why, and that the source is alive (freshness for partners).
+/// Each store counts a message id once, so a redelivered message is not counted twice.
 /// </summary>
 public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore freshness, WorkingDayCalendar calendar, TimeProvider clock)
 {
@@ -17,7 +18,9 @@ public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore 
         var activeDelta = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var w in written)
         {
-            if (!w.Stored || w.Record.Classified is not { } classified)
+            // Stored now, or stored by this same message on a delivery that crashed before reporting: either way this
+            // message's contribution, which the stores count once per message id.
+            if (w.Stale is not null || w.Record.Classified is not { } classified)
             {
                 continue;
             }
@@ -37,18 +40,18 @@ public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore 
 
         if (arrivals.Count > 0)
         {
-            await quality.RecordArrivalsAsync(source, arrivals, cancellationToken);
+            await quality.RecordArrivalsAsync(source, arrivals, cancellationToken, messageId);
         }
 
         if (rejected.Count > 0)
         {
             var byCode = rejected.GroupBy(r => r.Reason.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            await quality.RecordRejectionsAsync(source, byCode, cancellationToken);
+            await quality.RecordRejectionsAsync(source, byCode, cancellationToken, messageId);
         }
 
         if (written.Count > 0)
         {
-            await freshness.RecordArrivalAsync(source, clock.GetUtcNow(), activeDelta, cancellationToken);
+            await freshness.RecordArrivalAsync(source, clock.GetUtcNow(), activeDelta, cancellationToken, messageId);
         }
     }
 }

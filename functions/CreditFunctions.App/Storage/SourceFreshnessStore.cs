@@ -10,14 +10,13 @@ public sealed record SourceFreshness(string Source, DateTimeOffset? LastRecordAt
 /// <summary>
 /// The <c>Freshness</c> table (docs/table-design.md): one entity per source in the single partition
 /// <c>freshness</c>, so /api/health reads every source with one query and a partner can tell stale data (no
-/// arrival for weeks) from a clean record. Ingestion reports each arrival and the expiry sweep each expiry as
-/// deltas; an ETag-guarded merge, retried from a fresh read, keeps concurrent writers from losing counts.
+/// arrival for weeks) from a clean record. Ingestion reports each arrival as deltas, kept as <see cref="ShardedTally"/>
+/// shards (row <c>{source}#{shard}</c>) so concurrent messages rarely contend and each message counts once.
 /// </summary>
-public sealed class SourceFreshnessStore(CreditStorage storage, StorageProvisioner provisioner)
+public sealed class SourceFreshnessStore(CreditStorage storage, StorageProvisioner provisioner, TimeProvider clock)
 {
     public const string Partition = "freshness";
     private const string KindPrefix = "Active_";
-    private const int MaxAttempts = 25;
 
     private TableClient Table => storage.Tables.GetTableClient(TableNames.Freshness);
 
@@ -26,45 +25,21 @@ public sealed class SourceFreshnessStore(CreditStorage storage, StorageProvision
     /// adds <paramref name="activeDeltaByKind"/> to the active counts (negative for withdrawn or expired records).
     /// </summary>
     public async Task RecordArrivalAsync(
-        string source, DateTimeOffset at, IReadOnlyDictionary<string, int> activeDeltaByKind, CancellationToken cancellationToken = default)
+        string source, DateTimeOffset at, IReadOnlyDictionary<string, int> activeDeltaByKind, CancellationToken cancellationToken = default,
+        string? contributionId = null)
     {
         await provisioner.EnsureAsync(cancellationToken);
         var row = TableKeys.Escape(source);
-        for (var attempt = 1; ; attempt++)
+        var deltas = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal)
         {
-            var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, row, cancellationToken: cancellationToken);
-            var stored = response.HasValue ? response.Value : null;
+            [row] = activeDeltaByKind.ToDictionary(k => KindPrefix + k.Key.Replace('-', '_'), k => (long)k.Value, StringComparer.Ordinal),
+        };
+        await new ShardedTally(Table, clock).AddAsync(Partition, contributionId ?? Guid.NewGuid().ToString("N"), deltas, (_, entity, stored) =>
+        {
+            entity["Source"] = source;
             var previous = stored?.GetDateTimeOffset("LastRecordAt");
-            var entity = new TableEntity(Partition, row)
-            {
-                ["Source"] = source,
-                ["LastRecordAt"] = previous is { } p && p > at ? p : at,
-            };
-            foreach (var (kind, delta) in activeDeltaByKind)
-            {
-                var column = KindPrefix + kind.Replace('-', '_');
-                entity[column] = (stored is null ? 0 : Read(stored, column)) + delta;
-            }
-
-            try
-            {
-                if (stored is null)
-                {
-                    await Table.AddEntityAsync(entity, cancellationToken);
-                }
-                else
-                {
-                    await Table.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Merge, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // Another instance wrote this source first: read again and add our delta to its result.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-            }
-        }
+            entity["LastRecordAt"] = previous is { } p && p > at ? p : at;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -74,12 +49,14 @@ public sealed class SourceFreshnessStore(CreditStorage storage, StorageProvision
     public async Task<IReadOnlyList<SourceFreshness>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         var sources = new List<SourceFreshness>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
         try
         {
-            await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            var rows = await new ShardedTally(Table, clock).SumAsync(Partition, (_, a, b) => a + b, cancellationToken);
+            foreach (var (_, sum, shards) in rows)
             {
-                sources.Add(FromEntity(entity));
+                // The latest arrival over the shards; the counts are their sum.
+                sum["LastRecordAt"] = shards.Select(s => s.GetDateTimeOffset("LastRecordAt")).Max();
+                sources.Add(FromEntity(sum));
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -105,6 +82,4 @@ public sealed class SourceFreshnessStore(CreditStorage storage, StorageProvision
         return new SourceFreshness(entity.GetString("Source") ?? entity.RowKey, entity.GetDateTimeOffset("LastRecordAt"), counts);
     }
 
-    private static long Read(TableEntity entity, string column) =>
-        entity.TryGetValue(column, out var value) && value is not null ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
 }

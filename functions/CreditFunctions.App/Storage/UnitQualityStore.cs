@@ -16,14 +16,12 @@ public sealed record UnitQualityData(IReadOnlyList<TimelinessMonth> Months, IRea
 
 /// <summary>
 /// The <c>UnitQuality</c> table (docs/table-design.md): per unit (<c>PK</c>) monthly timeliness aggregates
-/// (<c>RK = t|{yyyyMM}</c>, by the month of arrival) and rejection counters (<c>RK = r|{code}</c>). Ingestion adds
-/// to them; every write is a read and an ETag-guarded merge in one transaction, retried from a fresh read when
-/// another instance wrote first, so concurrent writers never lose a count.
+/// (<c>RK = t|{yyyyMM}</c>, by the month of arrival) and rejection counters (<c>RK = r|{code}</c>), each kept as
+/// <see cref="ShardedTally"/> shards so the messages of one unit, processed concurrently, rarely contend, and each
+/// message is counted exactly once however often it is delivered.
 /// </summary>
 public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner provisioner, TimeProvider clock)
 {
-    private const int MaxAttempts = 25;
-
     private static readonly string[] LagColumns = ["Lag0To7", "Lag8To15", "Lag16To30", "LagOver30"];
 
     private TableClient Table => storage.Tables.GetTableClient(TableNames.UnitQuality);
@@ -42,8 +40,10 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
     };
 
     /// <summary>Adds arrivals to their months' aggregates (one transaction for the unit, whatever the months).</summary>
+    /// <param name="contributionId">The message that brought them: counted once per id. Null counts every call.</param>
     public Task RecordArrivalsAsync(
-        string unit, IReadOnlyList<(DateOnly Decision, DateOnly Arrival, int WorkingDays)> arrivals, CancellationToken cancellationToken = default)
+        string unit, IReadOnlyList<(DateOnly Decision, DateOnly Arrival, int WorkingDays)> arrivals, CancellationToken cancellationToken = default,
+        string? contributionId = null)
     {
         var deltas = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         var maxima = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
             maxima[row] = Math.Max(maxima.GetValueOrDefault(row), lag);
         }
 
-        return MergeAsync(unit, deltas, (row, entity, stored) =>
+        return MergeAsync(unit, contributionId, deltas, (row, entity, stored) =>
         {
             entity["Month"] = $"{row[2..6]}-{row[6..8]}";
             entity["MaxWorkingDays"] = Math.Max(stored is null ? 0 : Read(stored, "MaxWorkingDays"), maxima[row]);
@@ -70,7 +70,8 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
     }
 
     /// <summary>Adds to the unit's rejection counters by reason code.</summary>
-    public Task RecordRejectionsAsync(string unit, IReadOnlyDictionary<string, int> countsByCode, CancellationToken cancellationToken = default)
+    public Task RecordRejectionsAsync(
+        string unit, IReadOnlyDictionary<string, int> countsByCode, CancellationToken cancellationToken = default, string? contributionId = null)
     {
         var deltas = countsByCode
             .Where(c => c.Value != 0)
@@ -81,7 +82,7 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
             codes[RejectionRow(code)] = code;
         }
 
-        return MergeAsync(unit, deltas, (row, entity, _) => entity["Code"] = codes[row], cancellationToken);
+        return MergeAsync(unit, contributionId is null ? null : contributionId + "|r", deltas, (row, entity, _) => entity["Code"] = codes[row], cancellationToken);
     }
 
     /// <summary>Everything stored for the unit: one query of its partition (a few dozen rows at most).</summary>
@@ -90,8 +91,9 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
         await provisioner.EnsureAsync(cancellationToken);
         var months = new List<TimelinessMonth>();
         var rejections = new List<RejectionCount>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(unit)}");
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var tally = new ShardedTally(Table, clock);
+        var rows = await tally.SumAsync(TableKeys.Escape(unit), (column, a, b) => column == "MaxWorkingDays" ? Math.Max(a, b) : a + b, cancellationToken);
+        foreach (var (_, entity, _) in rows)
         {
             if (entity.RowKey.StartsWith("t|", StringComparison.Ordinal))
             {
@@ -130,7 +132,7 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
     }
 
     private async Task MergeAsync(
-        string unit, Dictionary<string, Dictionary<string, long>> deltas, Action<string, TableEntity, TableEntity?> complete, CancellationToken cancellationToken)
+        string unit, string? contributionId, Dictionary<string, Dictionary<string, long>> deltas, Action<string, TableEntity, TableEntity?> complete, CancellationToken cancellationToken)
     {
         if (deltas.Count == 0)
         {
@@ -138,45 +140,13 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
         }
 
         await provisioner.EnsureAsync(cancellationToken);
-        var partition = TableKeys.Escape(unit);
-        foreach (var chunk in deltas.Chunk(100))
+        var tally = new ShardedTally(Table, clock);
+        var id = contributionId ?? Guid.NewGuid().ToString("N");
+        var part = 0;
+        // A transaction holds 100 entities: 99 counter rows and the contribution's marker.
+        foreach (var chunk in deltas.Chunk(99))
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                var current = await Task.WhenAll(chunk.Select(d =>
-                    Table.GetEntityIfExistsAsync<TableEntity>(partition, d.Key, cancellationToken: cancellationToken)));
-                var actions = new List<TableTransactionAction>(chunk.Length);
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    var (row, delta) = chunk[i];
-                    var stored = current[i].HasValue ? current[i].Value : null;
-                    var entity = new TableEntity(partition, row) { ["UpdatedAt"] = clock.GetUtcNow() };
-                    foreach (var (column, value) in delta)
-                    {
-                        entity[column] = (stored is null ? 0 : Read(stored, column)) + value;
-                    }
-
-                    complete(row, entity, stored);
-                    actions.Add(stored is null
-                        ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-                        : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, stored.ETag));
-                }
-
-                try
-                {
-                    await Table.SubmitTransactionAsync(actions, cancellationToken);
-                    break;
-                }
-                catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-                {
-                    // Another writer added or changed a row since we read it: read again and add our counts to theirs.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-                }
-                catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-                }
-            }
+            await tally.AddAsync(TableKeys.Escape(unit), part++ == 0 ? id : $"{id}|{part}", chunk.ToDictionary(c => c.Key, c => c.Value), complete, cancellationToken);
         }
     }
 

@@ -16,13 +16,15 @@ namespace CreditFunctions.Integration.Tests.Ingestion;
 /// </summary>
 public sealed class CrashRecoveryTests
 {
-    private const string Source = "SH-HRSS-ENFORCEMENT";
+    // Each mode reports to its own unit, so the unit's quality counters hold exactly this test's messages.
+    private static string Source = "SH-DISTRICT-JINSHAN";
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_crash_at_any_storage_call_then_a_redelivery_leaves_the_state_of_one_delivery(bool crashAfterTheCallTookEffect)
     {
+        Source = crashAfterTheCallTookEffect ? "SH-DISTRICT-FENGXIAN" : "SH-DISTRICT-JINSHAN";
         var crash = new CrashingStorage();
         await using var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3), configure: s => s.AddSingleton<HttpPipelinePolicy>(crash));
         var ingestor = app.Get<RecordIngestor>();
@@ -47,6 +49,13 @@ public sealed class CrashRecoveryTests
 
             await AssertStateOfOneDelivery(app, message, $"crash at call {call} of {calls}");
         }
+
+        // The unit's timeliness and rejection counters counted every message once, crashed or not: the warm-up, the
+        // reference and one per crash point; three records arrived and one was rejected in each.
+        var quality = await app.Get<UnitQualityStore>().ReadAsync(Source, CancellationToken.None);
+        var messages = 2 + calls;
+        Assert.Equal(3 * messages, quality.Months.Sum(m => m.Records));
+        Assert.Equal(messages, quality.RejectionCounters.Single(r => r.Code == "invalid-subject-id").Count);
     }
 
     private sealed record Sent(RecordsMessage Message, string[] Published, string Excluded, string BadSourceRecordId);
