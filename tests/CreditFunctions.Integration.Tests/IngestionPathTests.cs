@@ -173,6 +173,29 @@ public sealed class IngestionPathTests
         Assert.Equal(history.Count, history.Select(h => h.Version).Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_record_sent_after_its_period_ended_is_kept_as_expired_and_never_published()
+    {
+        await using var app = await CreditApp.StartAsync(new DateOnly(2026, 11, 26));
+        var unit = Subjects.NewUscc();
+        // Decided 2023-06-01 under NDRC Order No. 58: shown until 2026-06-01 at most.
+        var late = RecordsMessage.AdminPenalty(unit, "AP-LATE", decisionDate: "2023-06-01");
+
+        await app.Get<RecordIngestor>().IngestAsync(RecordsMessage.From(Enforcement).With(late).Json(), CancellationToken.None);
+
+        var key = app.Get<SubjectKeys>().KeyFor(new Domain.Subjects.SubjectId(Domain.Subjects.SubjectType.Unit, unit));
+        var stored = await app.Get<RecordStore>().GetAsync(key, RecordIds.For(Enforcement, "AP-LATE"), CancellationToken.None);
+        Assert.Equal(Domain.Records.RecordState.Expired, stored!.Record.State);
+        Assert.Equal("no-record", (await Credit(app, unit, Principals.Partner)).Json.GetProperty("status").GetString());
+        Assert.Equal("general-dishonesty", (await Credit(app, unit, Principals.Partner, "asOf=2024-01-02")).Json.GetProperty("status").GetString());
+        var outbox = app.Table(TableNames.Records).QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {SubjectKeys.BucketOf(key)} and RowKey ge {"o|" + stored.Record.RecordId} and RowKey lt {"o|" + stored.Record.RecordId + "~"}"));
+        await foreach (var row in outbox)
+        {
+            Assert.Fail($"a record never shown must not be published: {row.RowKey}");
+        }
+    }
+
     internal static async Task<HttpAnswer> Credit(CreditApp app, string id, string? principal, string? query = null) =>
         HttpAnswer.Of(await app.Function<CreditFunction>().Run(app.Request($"/api/subjects/{id}/credit", query, principal), id, CancellationToken.None));
 

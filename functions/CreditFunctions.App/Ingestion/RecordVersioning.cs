@@ -36,11 +36,18 @@ public static class RecordVersioning
         }
 
         var fresh = incoming.Classified!.ToCreditRecord(incoming.RecordId);
+        // A record sent after its publication period ended (records sent late) is kept, for history and the query
+        // period, but was never to be shown: the expiry sweep has already passed its day, so it is stored expired.
+        if (fresh.State == RecordState.Active && fresh.ExpiresOn is { } expires && expires <= today)
+        {
+            fresh = fresh with { State = RecordState.Expired };
+        }
+
         // A new version keeps an open objection's mark: the objection is about the record, not one version of it.
         var next = current is null ? fresh : fresh with { UnderObjection = current.Record.UnderObjection };
         var action = current is null ? "received" : "superseded";
         var detail = $"{next.Classification.ToWire()} {next.Kind.ToWire()}, catalogue {next.CatalogueVersion}";
-        IReadOnlyList<PlatformEvent> events = PlatformEvent.IsPublished(next)
+        IReadOnlyList<PlatformEvent> events = next.State == RecordState.Active && PlatformEvent.IsPublished(next)
             ? [PlatformEvent.For(PlatformEventTypes.Publish, next, now)]
             : current is not null && IsOnPlatform(current.Record)
                 ? [PlatformEvent.For(PlatformEventTypes.Withdraw, next, now)]
