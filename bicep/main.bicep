@@ -74,17 +74,15 @@ var pseudonymKeySecretName = 'pseudonym-key'
 
 // Table Storage tables: one per kind of record the app keeps.
 var tableNames = [
-  'Records'
-  'RecordHistory'
-  'Rejections'
-  'Subjects'
-  'Objections'
-  'Repairs'
-  'Outbox'
-  'AccessLog'
-  'Idempotency'
-  'ExpiryIndex'
-  'UnitQuality'
+  'Records' // current state, history chain, expiry index and outbox rows, in 32 subject buckets
+  'RecordLocators' // record id -> subject bucket
+  'Rejections' // everything refused, verbatim, with its reason
+  'Idempotency' // messages already applied
+  'AccessLog' // who looked at a subject (art12)
+  'UnitQuality' // per unit: timeliness and rejection counts (art7)
+  'Freshness' // per source: last arrival and active records by kind
+  'Objections' // art10 workflow
+  'Repairs' // art11 workflow
 ]
 
 // Queues, each with its poison queue where a trigger reads it (the host moves a message there after
