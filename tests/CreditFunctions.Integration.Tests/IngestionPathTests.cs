@@ -221,18 +221,27 @@ public sealed class IngestionPathTests
 
     internal static async Task<JsonElement> FindNotice(CreditApp app, string messageId)
     {
+        // Every test shares the notice queue and a peek sees only its first 32 messages: receive through the queue
+        // instead (each message hidden for a while, then visible again to whoever looks next).
         var queue = app.Queue(QueueNames.IngestRejected);
-        var messages = await queue.PeekMessagesAsync(32);
-        foreach (var message in messages.Value)
+        for (var round = 0; round < 200; round++)
         {
-            var json = JsonDocument.Parse(message.Body.ToString()).RootElement;
-            if (json.TryGetProperty("messageId", out var id) && id.GetString() == messageId)
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(20))).Value;
+            if (messages.Length == 0)
             {
-                return json;
+                break;
+            }
+
+            foreach (var message in messages)
+            {
+                var json = JsonDocument.Parse(message.Body.ToString()).RootElement;
+                if (json.TryGetProperty("messageId", out var id) && id.GetString() == messageId)
+                {
+                    return json;
+                }
             }
         }
 
-        // Peek sees only the first 32; other tests' notices may be ahead, so page through by receiving copies.
-        throw new Xunit.Sdk.XunitException($"No rejection notice for {messageId} among the first 32 messages");
+        throw new Xunit.Sdk.XunitException($"No rejection notice for {messageId} on {QueueNames.IngestRejected}");
     }
 }
