@@ -54,7 +54,8 @@ public sealed class RestrictionFunction(
         var logging = accessLog.RecordAsync(caller, subject, business, AccessLogging.RestrictionsRoute, cancellationToken);
         await Task.WhenAll(reading, logging);
         var stored = await reading;
-        var representative = subject.Type == Domain.Subjects.SubjectType.Unit
+        // A second read, of the legal representative, only where the business needs it (art9.2.2).
+        var representative = subject.Type == Domain.Subjects.SubjectType.Unit && RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues)
             ? await subjects.LegalRepresentativeRecordsAsync(stored, cancellationToken)
             : [];
         var result = RestrictionCheck.Evaluate(subject, stored.Records, representative, business, asOf, catalogues);

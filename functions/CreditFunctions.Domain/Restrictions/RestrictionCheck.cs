@@ -58,6 +58,33 @@ public static class RestrictionCheck
     /// allowed). <paramref name="legalRepresentativeRecords"/>: the records (court listings) of the unit's legal
     /// representative; may be empty. An unknown business type gives a result with <see cref="RestrictionResult.Error"/>.
     /// </summary>
+    /// <summary>
+    /// Whether deciding <paramref name="businessType"/> needs the records of a unit's legal representative: only when a
+    /// measure affecting it has a condition "of" the legal representative (art9.2.2 in the shipped lists). Callers
+    /// read that second subject only then, so every other check costs a single read.
+    /// </summary>
+    public static bool NeedsLegalRepresentative(string businessType, DateOnly asOf, CatalogueSet catalogues)
+    {
+        ArgumentNullException.ThrowIfNull(catalogues);
+        foreach (var measure in catalogues.ForDate(asOf).Document.ApplicationList)
+        {
+            if (!measure.BusinessTypes.Contains(businessType))
+            {
+                continue;
+            }
+
+            foreach (var condition in measure.Trigger.AnyOf)
+            {
+                if (condition.Of == "legal-representative")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static RestrictionResult Evaluate(
         SubjectId subject,
         IReadOnlyList<CreditRecord> records,
