@@ -93,6 +93,7 @@ public static class CreditFunctionsServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<ClientPrincipalReader>();
+        services.AddSingleton<SubjectLookupReader>();
         services.AddSingleton<AccessLogging>();
         return services;
     }

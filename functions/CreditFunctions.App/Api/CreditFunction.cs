@@ -13,7 +13,7 @@ namespace CreditFunctions.App.Api;
 /// <summary>GET /api/subjects/{id}/credit: a subject's status, active records and measures on a day (art8).</summary>
 /// <remarks>Every look-up is logged (art12): the record read and the access-log insert run together, 2 storage requests.</remarks>
 public sealed class CreditFunction(
-    ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock, AccessLogging accessLog, ILogger<CreditFunction> logger)
+    SubjectLookupReader lookups, SubjectDirectory subjects, CatalogueSet catalogues, AccessLogging accessLog, ILogger<CreditFunction> logger)
 {
     [Function("SubjectCredit")]
     public async Task<IActionResult> Run(
@@ -21,21 +21,12 @@ public sealed class CreditFunction(
         string id,
         CancellationToken cancellationToken)
     {
-        if (callers.Read(request) is not { } caller)
+        if (!lookups.TryRead(request, id, [Roles.Partner, Roles.Subject, Roles.Unit, Roles.Admin], out var lookup, out var refusal))
         {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
+            return refusal!;
         }
 
-        if (!RequestReading.TrySubject(id, clock, out var subject, out var problem)
-            || !RequestReading.TryAsOf(request, clock, out var asOf, out problem))
-        {
-            return ApiResults.Problem(problem!, request);
-        }
-
-        if (SubjectAccess.Check(caller, subject, Roles.Partner, Roles.Subject, Roles.Unit, Roles.Admin) is { } forbidden)
-        {
-            return ApiResults.Problem(forbidden, request);
-        }
+        var (caller, subject, asOf) = lookup;
 
         var reading = subjects.ReadAsync(subject, cancellationToken);
         var logging = accessLog.RecordAsync(caller, subject, null, AccessLogging.CreditRoute, cancellationToken);

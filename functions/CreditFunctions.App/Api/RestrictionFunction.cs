@@ -12,7 +12,7 @@ namespace CreditFunctions.App.Api;
 /// <summary>GET /api/subjects/{id}/restrictions?business=: may this subject do this business (art8.2.3, art9)?</summary>
 /// <remarks>Every look-up is logged (art12) with its business type, in parallel with the read.</remarks>
 public sealed class RestrictionFunction(
-    ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock, AccessLogging accessLog, ILogger<RestrictionFunction> logger)
+    SubjectLookupReader lookups, SubjectDirectory subjects, CatalogueSet catalogues, AccessLogging accessLog, ILogger<RestrictionFunction> logger)
 {
     [Function("SubjectRestrictions")]
     public async Task<IActionResult> Run(
@@ -20,27 +20,17 @@ public sealed class RestrictionFunction(
         string id,
         CancellationToken cancellationToken)
     {
-        if (callers.Read(request) is not { } caller)
+        if (!lookups.TryRead(request, id, [Roles.Partner, Roles.Subject, Roles.Admin], out var lookup, out var refusal))
         {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
+            return refusal!;
         }
 
-        if (!RequestReading.TrySubject(id, clock, out var subject, out var problem)
-            || !RequestReading.TryAsOf(request, clock, out var asOf, out problem))
-        {
-            return ApiResults.Problem(problem!, request);
-        }
-
+        var (caller, subject, asOf) = lookup;
         var business = request.Query["business"].ToString();
         if (string.IsNullOrWhiteSpace(business))
         {
             return ApiResults.Problem(new Problem(400, "missing-business", "缺少业务类型", "Missing business type",
                 "请用 business 参数指明业务类型。", "Name the business type with the business parameter."), request);
-        }
-
-        if (SubjectAccess.Check(caller, subject, Roles.Partner, Roles.Subject, Roles.Admin) is { } forbidden)
-        {
-            return ApiResults.Problem(forbidden, request);
         }
 
         // An unknown business type is the caller's mistake: answer it before any storage request or log entry.
