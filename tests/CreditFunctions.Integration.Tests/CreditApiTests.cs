@@ -73,6 +73,23 @@ public sealed class CreditApiTests
     }
 
     [Fact]
+    public async Task Regs_art35_past_its_query_period_dishonesty_is_history_only_an_administrator_sees()
+    {
+        await using var app = await CreditApp.StartAsync(new DateOnly(2026, 11, 26));
+        var unit = Subjects.NewUscc();
+        // Decided 2019-01-10: queryable until 2024-01-09, five years from the decision.
+        var old = RecordsMessage.AdminPenalty(unit, decisionDate: "2019-01-10");
+        await app.Get<RecordIngestor>().IngestAsync(RecordsMessage.From("SH-HRSS-ENFORCEMENT").With(old).Json(), CancellationToken.None);
+
+        var partner = await IngestionPathTests.Credit(app, unit, Principals.Partner, "asOf=2019-06-01");
+        var admin = await IngestionPathTests.Credit(app, unit, Principals.Admin, "asOf=2019-06-01");
+
+        Assert.Equal("no-record", partner.Json.GetProperty("status").GetString());
+        Assert.Empty(partner.Json.GetProperty("records").EnumerateArray());
+        Assert.Equal("general-dishonesty", admin.Json.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_subject_with_no_records_has_no_record_status()
     {
         await using var app = await CreditApp.StartAsync();

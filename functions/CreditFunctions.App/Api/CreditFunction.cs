@@ -26,13 +26,15 @@ public sealed class CreditFunction(
             return refusal!;
         }
 
-        var (caller, subject, asOf) = lookup;
+        var (caller, subject, asOf, today) = lookup;
 
         var reading = subjects.ReadAsync(subject, cancellationToken);
         var logging = accessLog.RecordAsync(caller, subject, null, AccessLogging.CreditRoute, cancellationToken);
         await Task.WhenAll(reading, logging);
         var stored = await reading;
-        var result = CreditStatusEvaluator.Evaluate(subject, stored.Records, asOf, catalogues);
+        // Past its query period (Regulations art35) dishonesty is history only an administrator sees.
+        var records = QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin));
+        var result = CreditStatusEvaluator.Evaluate(subject, records, asOf, catalogues);
         // SubjectId.ToString() never prints an ID number ("individual:(personal)"); units are public codes.
         logger.LogDebug("Credit look-up by {Caller} of {Subject}: {Status}", caller.Describe(), subject, result.Status.ToWire());
         var response = new CreditResponse(

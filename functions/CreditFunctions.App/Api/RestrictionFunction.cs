@@ -2,6 +2,7 @@ using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Restrictions;
+using CreditFunctions.Domain.Status;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -25,7 +26,7 @@ public sealed class RestrictionFunction(
             return refusal!;
         }
 
-        var (caller, subject, asOf) = lookup;
+        var (caller, subject, asOf, today) = lookup;
         var business = request.Query["business"].ToString();
         if (string.IsNullOrWhiteSpace(business))
         {
@@ -48,7 +49,8 @@ public sealed class RestrictionFunction(
         var representative = subject.Type == Domain.Subjects.SubjectType.Unit && RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues)
             ? await subjects.LegalRepresentativeRecordsAsync(stored, cancellationToken)
             : [];
-        var result = RestrictionCheck.Evaluate(subject, stored.Records, representative, business, asOf, catalogues);
+        var result = RestrictionCheck.Evaluate(
+            subject, QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin)), representative, business, asOf, catalogues);
         if (result.Error is { } error)
         {
             return ApiResults.Problem(new Problem(400, error.Code, "未知业务类型", "Unknown business type",

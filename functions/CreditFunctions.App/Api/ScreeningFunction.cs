@@ -104,7 +104,8 @@ public sealed class ScreeningFunction(
             {
                 var stored = await subjects.ReadAsync(subject, token);
                 var representative = subject.Type == SubjectType.Unit ? await subjects.LegalRepresentativeRecordsAsync(stored, token) : [];
-                answers[subject] = (stored.Records, RestrictionCheck.Evaluate(subject, stored.Records, representative, business, asOf, catalogues));
+                var visible = QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin));
+                answers[subject] = (stored.Records, RestrictionCheck.Evaluate(subject, visible, representative, business, asOf, catalogues));
             });
         await Task.WhenAll(logging, reading);
 

@@ -1,11 +1,12 @@
 using CreditFunctions.Domain.Subjects;
+using CreditFunctions.Domain.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CreditFunctions.App.Api;
 
-/// <summary>Who asks about which subject on which day (art8, art9 look-ups).</summary>
-public sealed record SubjectLookup(Caller Caller, SubjectId Subject, DateOnly AsOf);
+/// <summary>Who asks about which subject on which day (<paramref name="AsOf"/>), asked today (art8, art9 look-ups).</summary>
+public sealed record SubjectLookup(Caller Caller, SubjectId Subject, DateOnly AsOf, DateOnly Today);
 
 /// <summary>
 /// The start every subject look-up shares, in the order partners can rely on: no trusted identity is 401; a bad
@@ -35,7 +36,7 @@ public sealed class SubjectLookupReader(ClientPrincipalReader callers, TimeProvi
             return false;
         }
 
-        lookup = new SubjectLookup(caller, subject, asOf);
+        lookup = new SubjectLookup(caller, subject, asOf, ChinaStandardTime.Today(clock));
         refusal = null;
         return true;
     }
