@@ -25,6 +25,9 @@ namespace CreditFunctions.Bench.Ingest;
 /// </summary>
 public static class IngestBench
 {
+    /// <summary>The clock the generated records are dated by; a bench could pin it, the real one is the default.</summary>
+    public static TimeProvider Clock { get; set; } = TimeProvider.System;
+
     private const string Source = "SH-HRSS-ENFORCEMENT";
 
     // The throughput run's messages come from another unit, so counting its applied messages counts only them.
@@ -209,7 +212,7 @@ public static class IngestBench
                 ["action"] = "upsert",
                 ["kind"] = "admin-penalty",
                 ["subject"] = new JsonObject { ["type"] = "unit", ["id"] = Uscc.New(), ["name"] = "上海某某建筑工程有限公司" },
-                ["decisionDate"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-Random.Shared.Next(1, 60)).ToString("yyyy-MM-dd"),
+                ["decisionDate"] = CreditFunctions.Domain.Time.ChinaStandardTime.Today(Clock).AddDays(-Random.Shared.Next(1, 60)).ToString("yyyy-MM-dd"),
                 ["decisionNumber"] = $"沪人社监罚〔2026〕{i}号",
                 ["severity"] = "general",
                 ["procedure"] = "general",

@@ -20,6 +20,9 @@ namespace CreditFunctions.Bench.Push;
 /// </summary>
 public static class PushBench
 {
+    /// <summary>Enqueue times are read from the clock the simulator stamps receipts with (the real one).</summary>
+    public static TimeProvider Clock { get; set; } = TimeProvider.System;
+
     private const int Records = 5_000;
     private const int PerMessage = 100;
     private const string Source = "SH-HRSS-ENFORCEMENT";
@@ -55,7 +58,7 @@ public static class PushBench
         for (var m = 0; m < Records / PerMessage; m++)
         {
             var (json, recordIds) = Message(ref counter);
-            var at = DateTimeOffset.UtcNow;
+            var at = Clock.GetUtcNow();
             await queue.SendMessageAsync(json);
             foreach (var id in recordIds)
             {
@@ -129,7 +132,7 @@ public static class PushBench
             ["schema"] = "credit-records/v1",
             ["messageId"] = $"bench-{Guid.NewGuid():N}",
             ["source"] = Source,
-            ["sentAt"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["sentAt"] = Clock.GetUtcNow().ToString("O"),
             ["records"] = records,
         }.ToJsonString();
         return (json, ids);

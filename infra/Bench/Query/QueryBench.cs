@@ -22,6 +22,9 @@ namespace CreditFunctions.Bench.Query;
 /// </summary>
 public static class QueryBench
 {
+    /// <summary>The clock the loaded register is dated by; the real one by default.</summary>
+    public static TimeProvider Clock { get; set; } = TimeProvider.System;
+
     private const int Seed = 20240603;
     private const int Concurrency = 16;
 
@@ -54,7 +57,7 @@ public static class QueryBench
         var subjects = QueryDataLoader.Subjects(subjectCount, Seed);
         var loader = ActivatorUtilities.CreateInstance<QueryDataLoader>(app.Services);
         var loading = Stopwatch.StartNew();
-        var entities = await loader.LoadAsync(subjects, recordCount, Seed, DateTimeOffset.UtcNow, CancellationToken.None);
+        var entities = await loader.LoadAsync(subjects, recordCount, Seed, Clock.GetUtcNow(), CancellationToken.None);
         Print("query.loadSeconds", Math.Round(loading.Elapsed.TotalSeconds, 1), "s");
         Print("query.subjects", subjectCount, "subjects");
         Print("query.records", recordCount, "records");
