@@ -98,12 +98,16 @@ public sealed class ScreeningFunction(
         var distinct = parsed.OfType<SubjectId>().Distinct().ToList();
         var logging = accessLog.RecordManyAsync(
             distinct.Select(s => accessLog.EntryFor(caller, s, business, AccessLogging.ScreeningsRoute)).ToList(), cancellationToken);
+        var needsRepresentative = RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues);
         var answers = new ConcurrentDictionary<SubjectId, (IReadOnlyList<CreditRecord> Records, RestrictionResult Result)>();
         var reading = Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
             async (subject, token) =>
             {
                 var stored = await subjects.ReadAsync(subject, token);
-                var representative = subject.Type == SubjectType.Unit ? await subjects.LegalRepresentativeRecordsAsync(stored, token) : [];
+                // The legal representative is a second read, made only for business types whose measures name them (art9.2.2).
+                var representative = subject.Type == SubjectType.Unit && needsRepresentative
+                    ? await subjects.LegalRepresentativeRecordsAsync(stored, token)
+                    : [];
                 var visible = QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin));
                 answers[subject] = (stored.Records, RestrictionCheck.Evaluate(subject, visible, representative, business, asOf, catalogues));
             });
