@@ -11,8 +11,8 @@ public sealed record ListedParty(string SubjectKey, CreditRecord Record);
 
 /// <summary>
 /// The parties listed with a unit on the wage-arrears list (MOHRSS Order No. 45: they leave with it). Their records live
-/// under their own subjects, so they are found through the listing unit's locators (<c>RecordLocators</c>, partition =
-/// the source): one partition query, then one point read per individual's record of that source.
+/// under their own subjects, so they are found through the listing unit's locators (<c>RecordLocators</c>, the source's
+/// 8 locator partitions): one query per shard, then one point read per individual's record of that source.
 /// </summary>
 /// <remarks>
 /// Cost: bounded by the number of records of individuals the listing unit has submitted, not by the table; paid only
@@ -29,19 +29,22 @@ public sealed class ListedParties(CreditStorage storage, RecordStore records)
         }
 
         var locators = storage.Tables.GetTableClient(TableNames.RecordLocators);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(unitRecord.Source)}");
         var candidates = new List<ListedParty>();
-        await foreach (var locator in locators.QueryAsync<TableEntity>(filter, select: ["RowKey", "SubjectKey"], cancellationToken: cancellationToken))
+        foreach (var partition in MessageLedger.LocatorPartitions(unitRecord.Source))
         {
-            // Parties are individuals: their keys are pseudonyms (i-…); a unit's key is its USCC.
-            if (locator.GetString("SubjectKey") is not { } key || !key.StartsWith(SubjectPseudonymizer.IndividualPrefix, StringComparison.Ordinal))
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var locator in locators.QueryAsync<TableEntity>(filter, select: ["RowKey", "SubjectKey"], cancellationToken: cancellationToken))
             {
-                continue;
-            }
+                // Parties are individuals: their keys are pseudonyms (i-…); a unit's key is its USCC.
+                if (locator.GetString("SubjectKey") is not { } key || !key.StartsWith(SubjectPseudonymizer.IndividualPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
 
-            if (await records.GetAsync(key, locator.RowKey, cancellationToken) is { } stored)
-            {
-                candidates.Add(new ListedParty(key, stored.Record));
+                if (await records.GetAsync(key, locator.RowKey, cancellationToken) is { } stored)
+                {
+                    candidates.Add(new ListedParty(key, stored.Record));
+                }
             }
         }
 

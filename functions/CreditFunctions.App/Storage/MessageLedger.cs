@@ -4,7 +4,8 @@ namespace CreditFunctions.App.Storage;
 
 /// <summary>
 /// Which messages have been applied (<c>Idempotency</c>) and where each record lives (<c>RecordLocators</c>).
-/// Both are keyed by source, so one message's entries are one transaction.
+/// Both are keyed by source (a message has one), locators in <see cref="RecordIds.LocatorShards"/> shards of it, so one
+/// message's locators are at most that many transactions.
 /// </summary>
 public sealed class MessageLedger(CreditStorage storage, StorageProvisioner provisioner, TimeProvider clock)
 {
@@ -38,17 +39,17 @@ public sealed class MessageLedger(CreditStorage storage, StorageProvisioner prov
         }
 
         var table = storage.Tables.GetTableClient(TableNames.RecordLocators);
-        var actions = locators
+        var transactions = locators
             .DistinctBy(l => l.RecordId)
-            .Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition(source), l.RecordId)
+            .GroupBy(l => LocatorPartition(source, l.RecordId))
+            .SelectMany(shard => shard.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(shard.Key, l.RecordId)
             {
                 ["SubjectKey"] = l.SubjectKey,
                 ["Bucket"] = SubjectKeys.BucketOf(l.SubjectKey),
-            }));
-        // A court list of 100,000 records is 1,000 transactions: run several at once (one partition, so Azure's
-        // per-partition limit of ~2,000 entities/s is the ceiling, not our round trips).
+            })).Chunk(100));
+        // A court list of 100,000 records is ~1,000 transactions over 8 partitions: run several at once.
         await Parallel.ForEachAsync(
-            actions.Chunk(100),
+            transactions,
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (chunk, ct) => await table.SubmitTransactionAsync(chunk, ct));
     }
@@ -63,9 +64,20 @@ public sealed class MessageLedger(CreditStorage storage, StorageProvisioner prov
 
         await provisioner.EnsureAsync(cancellationToken);
         var table = storage.Tables.GetTableClient(TableNames.RecordLocators);
-        var locator = await table.GetEntityIfExistsAsync<TableEntity>(Partition(source), recordId, cancellationToken: cancellationToken);
+        var locator = await table.GetEntityIfExistsAsync<TableEntity>(LocatorPartition(source, recordId), recordId, cancellationToken: cancellationToken);
         return locator.HasValue ? locator.Value!.GetString("SubjectKey") : null;
     }
+
+    /// <summary>Every locator partition of a source: <c>{source}!0</c> … <c>{source}!7</c>.</summary>
+    public static IEnumerable<string> LocatorPartitions(string source) =>
+        Enumerable.Range(0, RecordIds.LocatorShards).Select(shard => $"{Partition(source)}!{shard}");
+
+    /// <summary>
+    /// A source's locators are spread over shards by the record id's hash: Azure serves one partition at about 2,000
+    /// entities/s, and the court's list alone is 100,000 records, so one partition per source would be the ceiling of
+    /// every bulk load (and, in Azurite, each write scans its partition: one big partition makes a bulk load quadratic).
+    /// </summary>
+    public static string LocatorPartition(string source, string recordId) => $"{Partition(source)}!{RecordIds.LocatorShardOf(recordId)}";
 
     private static string Partition(string source) => TableKeys.Escape(source);
 }

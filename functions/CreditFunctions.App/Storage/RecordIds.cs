@@ -11,6 +11,9 @@ public static class RecordIds
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
+    /// <summary>How many partitions a source's locators are spread over (<see cref="MessageLedger.LocatorPartition"/>).</summary>
+    public const int LocatorShards = 8;
+
     public static string For(string source, string sourceRecordId)
     {
         var input = Encoding.UTF8.GetBytes($"{source}\u001f{sourceRecordId}");
@@ -50,5 +53,13 @@ public static class RecordIds
         }
 
         return recordId[..dot];
+    }
+
+    /// <summary>The locator shard of a record id: its first hash character, mod <see cref="LocatorShards"/> (uniform: it is a hash).</summary>
+    public static int LocatorShardOf(string recordId)
+    {
+        var dot = recordId.LastIndexOf('.');
+        var first = dot >= 0 && dot + 1 < recordId.Length ? Alphabet.IndexOf(recordId[dot + 1]) : -1;
+        return first < 0 ? 0 : first % LocatorShards;
     }
 }
