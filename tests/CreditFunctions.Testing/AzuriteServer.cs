@@ -106,6 +106,20 @@ public sealed class AzuriteServer : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+
+        // AZURITE_NODE_FLAGS (e.g. "--prof") runs Azurite under node with those flags, to profile where a bench's time
+        // goes inside the emulator; flags like --prof may not be passed through NODE_OPTIONS.
+        var nodeFlags = Environment.GetEnvironmentVariable("AZURITE_NODE_FLAGS");
+        if (!string.IsNullOrWhiteSpace(nodeFlags))
+        {
+            start.FileName = "node";
+            foreach (var flag in nodeFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                start.ArgumentList.Add(flag);
+            }
+
+            start.ArgumentList.Add(Path.Combine(azuriteDir, "node_modules", "azurite", "dist", "src", "azurite.js"));
+        }
         foreach (string arg in new[]
                  {
                      "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(),
