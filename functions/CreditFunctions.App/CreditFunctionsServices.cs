@@ -68,6 +68,7 @@ public static class CreditFunctionsServices
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<SubjectKeys>();
+        services.AddSingleton<RepresentativeMirrors>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<SubjectDirectory>();
         services.AddSingleton<MessageLedger>();

@@ -60,7 +60,7 @@ public sealed class ExpirySweeper(
             {
                 var now = clock.GetUtcNow();
                 var (outcome, pointers) = await records.StageAsync(
-                    entry.SubjectKey, entry.RecordId, current => ExpiryDecision.Decide(current, entry, now), token);
+                    entry.SubjectKey, entry.RecordId, current => ExpiryDecision.Decide(current, entry, now), token, refreshCopies: false);
                 if (outcome == WriteOutcome.Stored)
                 {
                     Interlocked.Increment(ref expired);

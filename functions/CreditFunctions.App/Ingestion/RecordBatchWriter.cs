@@ -19,6 +19,9 @@ public sealed class RecordBatchWriter(CreditStorage storage, RecordStore records
 
     private const int ParallelBuckets = 8;
 
+    // Tries of one chunk as new before all of it goes the read-decide-write way: each failed try names one subject.
+    private const int MaxOptimisticAttempts = 4;
+
     public async Task<(IReadOnlyList<WrittenRecord> Written, IReadOnlyList<OutboxPointer> Pending)> WriteAsync(
         IReadOnlyList<PreparedRecord> prepared, string messageId, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -42,20 +45,54 @@ public sealed class RecordBatchWriter(CreditStorage storage, RecordStore records
             new ParallelOptions { MaxDegreeOfParallelism = ParallelBuckets, CancellationToken = cancellationToken },
             async (bucket, ct) =>
             {
-                foreach (var chunk in Chunks(bucket.Key, bucket.ToList(), messageId, today, now))
+                foreach (var first in Chunks(bucket.Key, bucket.ToList(), messageId, today, now))
                 {
-                    var ok = await TrySubmitAsync(chunk.Actions, ct);
-                    lock (gate)
+                    var chunk = first;
+                    var set = new List<PreparedRecord>();
+                    for (var attempt = 1; ; attempt++)
                     {
-                        if (ok)
+                        var failedAt = await TrySubmitAsync(chunk.Actions, ct);
+                        if (failedAt is null)
                         {
-                            written.AddRange(chunk.Records.Select(r => new WrittenRecord(r, true, null)));
-                            pending.AddRange(chunk.Events);
+                            lock (gate)
+                            {
+                                written.AddRange(chunk.Records.Select(r => new WrittenRecord(r, true, null)));
+                                pending.AddRange(chunk.Events);
+                                fallback.AddRange(set);
+                            }
+
+                            break;
                         }
-                        else
+
+                        // An individual's representation row already there (its second record, or it represents a
+                        // unit) costs only that subject its place: the others are tried again as new, a few times. Any
+                        // other conflict (an update, a redelivery) sends the chunk whole, as its neighbours are likely
+                        // the same.
+                        var subject = chunk.RepresentationSubjectAt(failedAt.Value);
+                        if (subject is null || attempt == MaxOptimisticAttempts)
                         {
-                            fallback.AddRange(chunk.Records);
+                            lock (gate)
+                            {
+                                fallback.AddRange(set);
+                                fallback.AddRange(chunk.Records);
+                            }
+
+                            break;
                         }
+
+                        set.AddRange(chunk.Records.Where(r => r.SubjectKey == subject));
+                        var rest = chunk.Records.Where(r => r.SubjectKey != subject).ToList();
+                        if (rest.Count == 0)
+                        {
+                            lock (gate)
+                            {
+                                fallback.AddRange(set);
+                            }
+
+                            break;
+                        }
+
+                        chunk = Chunks(bucket.Key, rest, messageId, today, now).Single();
                     }
                 }
             });
@@ -84,31 +121,67 @@ public sealed class RecordBatchWriter(CreditStorage storage, RecordStore records
         return (written, pending);
     }
 
-    private sealed record Chunk(List<TableTransactionAction> Actions, List<PreparedRecord> Records, List<OutboxPointer> Events);
+    private sealed record Chunk(List<TableTransactionAction> Actions, List<PreparedRecord> Records, List<OutboxPointer> Events)
+    {
+        /// <summary>Which record's actions start where: each record's actions follow it in order.</summary>
+        public List<int> Starts { get; } = [];
+
+        public string? RepresentationSubjectAt(int actionIndex) =>
+            actionIndex >= 0 && actionIndex < Actions.Count && Actions[actionIndex].Entity.RowKey.EndsWith("|u", StringComparison.Ordinal)
+                ? SubjectAt(actionIndex)
+                : null;
+
+        private string? SubjectAt(int actionIndex)
+        {
+            for (var i = Starts.Count - 1; i >= 0; i--)
+            {
+                if (Starts[i] <= actionIndex)
+                {
+                    return actionIndex < Actions.Count ? Records[i].SubjectKey : null;
+                }
+            }
+
+            return null;
+        }
+    }
 
     private IEnumerable<Chunk> Chunks(string partition, List<PreparedRecord> bucket, string messageId, DateOnly today, DateTimeOffset now)
     {
         var chunk = new Chunk([], [], []);
         var profiles = new HashSet<string>(StringComparer.Ordinal);
+        var representations = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in bucket)
         {
             var change = RecordVersioning.Decide(null, record, messageId, today, now).Change!;
             var actions = new List<TableTransactionAction>(6);
             records.Plan(actions, partition, record.SubjectKey, null, change, includeProfile: false);
             var needsProfile = change.NewState.SubjectName is not null || change.NewState.LegalRepresentative is not null;
-            var size = actions.Count + (needsProfile && !profiles.Contains(record.SubjectKey) ? 1 : 0);
+            // An individual's first record creates its representation row; Add fails if the row exists (a second record,
+            // or a unit names it legal representative), and the record then goes the read-decide-write way that keeps
+            // the units' copies of it (RepresentativeMirrors).
+            var needsRepresentation = RepresentativeMirrors.IsIndividual(record.SubjectKey);
+            var size = actions.Count
+                + (needsProfile && !profiles.Contains(record.SubjectKey) ? 1 : 0)
+                + (needsRepresentation && !representations.Contains(record.SubjectKey) ? 1 : 0);
             if (chunk.Actions.Count + size > MaxEntitiesPerTransaction)
             {
                 yield return chunk;
                 chunk = new Chunk([], [], []);
                 profiles.Clear();
+                representations.Clear();
             }
 
+            chunk.Starts.Add(chunk.Actions.Count);
             chunk.Actions.AddRange(actions);
             // One profile row per subject per transaction: a transaction may not touch an entity twice.
             if (needsProfile && profiles.Add(record.SubjectKey))
             {
                 chunk.Actions.Add(records.ProfileAction(partition, record.SubjectKey, change.NewState));
+            }
+
+            if (needsRepresentation && representations.Add(record.SubjectKey))
+            {
+                chunk.Actions.Add(RepresentativeMirrors.CreateRepresentation(partition, record.SubjectKey));
             }
 
             chunk.Records.Add(record);
@@ -121,17 +194,18 @@ public sealed class RecordBatchWriter(CreditStorage storage, RecordStore records
         }
     }
 
-    private async Task<bool> TrySubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>Null when written; else the index of the action that failed (-1 when the service did not say).</summary>
+    private async Task<int?> TrySubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         try
         {
             await storage.Tables.GetTableClient(TableNames.Records).SubmitTransactionAsync(actions, cancellationToken);
-            return true;
+            return null;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             // Some record of the chunk exists already (an update, a redelivery, or a race): nothing was written.
-            return false;
+            return e.FailedTransactionActionIndex ?? -1;
         }
     }
 }

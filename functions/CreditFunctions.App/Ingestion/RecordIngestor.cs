@@ -22,6 +22,7 @@ public sealed class RecordIngestor(
     CatalogueSet catalogues,
     ClaimCheckReader claimChecks,
     SourceReport report,
+    RepresentativeMirrors mirrors,
     TimeProvider clock,
     ILogger<RecordIngestor> logger)
 {
@@ -84,6 +85,16 @@ public sealed class RecordIngestor(
 
             locators.Add(new RecordLocator(w.Record.RecordId, w.Record.SubjectKey));
             _ = w.Stored ? stored++ : unchanged++;
+        }
+
+        // A unit named with its legal representative gets copies of the representative's records (art9.2.2): before the
+        // message is marked applied, so a crash here is finished by the redelivery.
+        foreach (var (unit, representative) in written
+                     .Where(w => w.Stale is null && !w.Record.Submission.IsRevoke && w.Record.Submission.LegalRepresentative is not null)
+                     .Select(w => (w.Record.SubjectKey, subjectKeys.KeyFor(w.Record.Submission.LegalRepresentative!.Value)))
+                     .Distinct())
+        {
+            await mirrors.LinkAsync(unit, representative, cancellationToken);
         }
 
         await ledger.WriteLocatorsAsync(envelope.Source, locators, cancellationToken);

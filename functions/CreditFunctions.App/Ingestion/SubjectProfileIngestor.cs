@@ -20,6 +20,7 @@ public sealed class SubjectProfileIngestor(
     StorageProvisioner provisioner,
     SubjectKeys keys,
     RejectionLedger rejections,
+    RepresentativeMirrors mirrors,
     CatalogueSet catalogues,
     TimeProvider clock,
     ILogger<SubjectProfileIngestor> logger)
@@ -56,6 +57,12 @@ public sealed class SubjectProfileIngestor(
         }
 
         await storage.Tables.GetTableClient(TableNames.Records).UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        if (representative is { } named)
+        {
+            // The unit's copies of its representative's records (art9.2.2); a redelivered message finishes a link cut short.
+            await mirrors.LinkAsync(key, keys.KeyFor(named), cancellationToken);
+        }
+
         logger.LogInformation("Subject profile {MessageId} from {Source} applied", messageId, source);
         return null;
     }

@@ -11,13 +11,24 @@ public static class RecordEntities
 
     public static string ProfileRow(string subjectKey) => $"s|{subjectKey}|p";
 
+    /// <summary>An individual's row naming the units it is legal representative of (<see cref="RepresentativeMirrors"/>).</summary>
+    public static string RepresentationRow(string subjectKey) => $"s|{subjectKey}|u";
+
+    /// <summary>In a unit's partition: a copy of one record of its legal representative (art9.2.2).</summary>
+    public static string MirrorRow(string unitKey, string recordId) => $"s|{unitKey}|m|{recordId}";
+
+    public static string MirrorPrefix(string unitKey) => $"s|{unitKey}|m|";
+
     public static string HistoryRow(string subjectKey, string recordId, int sequence) =>
         $"s|{subjectKey}|h|{recordId}|{sequence:D6}";
 
     public static string ExpiryRow(DateOnly expiresOn, string recordId) => $"x|{expiresOn:yyyyMMdd}|{recordId}";
 
-    /// <summary>The range that holds a subject's profile and current records, but not its history (l &lt; p &lt; r &lt; s).</summary>
-    public static (string From, string To) CurrentStateRange(string subjectKey) => ($"s|{subjectKey}|l", $"s|{subjectKey}|s");
+    /// <summary>
+    /// The range that holds a subject's profile, current records, representative mirrors and representation row, but
+    /// not its history (h &lt; l &lt; m &lt; p &lt; r &lt; u &lt; v).
+    /// </summary>
+    public static (string From, string To) CurrentStateRange(string subjectKey) => ($"s|{subjectKey}|l", $"s|{subjectKey}|v");
 
     public static TableEntity ToEntity(string partition, string subjectKey, CreditRecord record, int historySequence, string historyHash)
     {

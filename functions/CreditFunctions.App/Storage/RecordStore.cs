@@ -20,17 +20,28 @@ public enum WriteOutcome
     Unchanged,
 }
 
-/// <summary>What a subject's partition range holds: its profile (when known) and current records.</summary>
-public sealed record SubjectRecords(SubjectProfile? Profile, IReadOnlyList<CreditRecord> Records);
+/// <summary>
+/// What a subject's partition range holds: its profile (when known), current records and, for a unit, the copies of
+/// its legal representative's records (<see cref="RepresentativeMirrors"/>).
+/// </summary>
+public sealed record SubjectRecords(SubjectProfile? Profile, IReadOnlyList<CreditRecord> Records)
+{
+    public IReadOnlyList<RepresentativeCopy> RepresentativeCopies { get; init; } = [];
+}
 
-public sealed record SubjectProfile(SubjectType Type, string? Name, string? LegalRepresentativeKey);
+/// <param name="MirroredFrom">The representative whose records are copied in full into this unit's partition.</param>
+public sealed record SubjectProfile(SubjectType Type, string? Name, string? LegalRepresentativeKey, string? MirroredFrom = null);
+
+/// <summary>A copy, in a unit's partition, of a record of the individual <paramref name="RepresentativeKey"/>.</summary>
+public sealed record RepresentativeCopy(string RepresentativeKey, CreditRecord Record);
 
 /// <summary>
 /// Records in Table Storage (docs/table-design.md): current state, history chain and expiry index of a record are
 /// written in one entity-group transaction, guarded by the stored ETag, so a change is all-or-nothing and two
 /// writers racing on one record cannot lose an update: the loser re-reads and decides again.
 /// </summary>
-public sealed class RecordStore(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, PlatformOutbox outbox, TimeProvider clock)
+public sealed class RecordStore(
+    CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, PlatformOutbox outbox, RepresentativeMirrors mirrors, TimeProvider clock)
 {
     private const int MaxAttempts = 8;
 
@@ -60,33 +71,86 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
     /// As <see cref="WriteAsync"/>, but leaves notifying the platform push to the caller, which gets the outbox
     /// pointers: a caller changing many records sends one notice for all of them instead of one each.
     /// </summary>
+    /// <param name="refreshCopies">False only for the expiry sweep: a copy stops counting on its record's last day
+    /// by its dates alone, so expiring needs no copy refreshed (and the sweep keeps its request budget).</param>
     public async Task<(WriteOutcome Outcome, IReadOnlyList<OutboxPointer> Pending)> StageAsync(
-        string subjectKey, string recordId, Func<StoredRecord?, RecordChange?> decide, CancellationToken cancellationToken)
+        string subjectKey, string recordId, Func<StoredRecord?, RecordChange?> decide, CancellationToken cancellationToken, bool refreshCopies = true)
     {
         await provisioner.EnsureAsync(cancellationToken);
         var partition = SubjectKeys.BucketOf(subjectKey);
+        // An individual may be a unit's legal representative: its record is written together with its representation
+        // row as read, so a unit linking to it meanwhile fails this write, which then re-reads and refreshes that unit.
+        var guarded = refreshCopies && RepresentativeMirrors.IsIndividual(subjectKey);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await GetAsync(subjectKey, recordId, cancellationToken);
+            var (current, representation) = guarded
+                ? await GetWithRepresentationAsync(subjectKey, recordId, cancellationToken)
+                : (await GetAsync(subjectKey, recordId, cancellationToken), null);
             var change = decide(current);
             if (change is null)
             {
+                // Nothing to change; a delivery cut short after its write may not have refreshed the copies yet.
+                if (guarded && current is not null)
+                {
+                    await mirrors.RefreshAsync(subjectKey, recordId, RepresentativeMirrors.UnitsOf(representation), cancellationToken);
+                }
+
                 return (WriteOutcome.Unchanged, []);
             }
 
             var actions = new List<TableTransactionAction>(8);
             Plan(actions, partition, subjectKey, current, change);
+            if (guarded)
+            {
+                actions.Add(RepresentativeMirrors.GuardRepresentation(partition, subjectKey, representation));
+            }
+
             try
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
-                return (WriteOutcome.Stored, change.Events.Select(e => new OutboxPointer(partition, e.EventId)).ToList());
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Someone else changed the record (or appended its history) first: re-read and decide again.
+                // Someone else changed the record (or appended its history, or linked a unit) first: re-read and decide again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                continue;
+            }
+
+            if (guarded)
+            {
+                await mirrors.RefreshAsync(subjectKey, recordId, RepresentativeMirrors.UnitsOf(representation), cancellationToken);
+            }
+
+            return (WriteOutcome.Stored, change.Events.Select(e => new OutboxPointer(partition, e.EventId)).ToList());
+        }
+    }
+
+    /// <summary>
+    /// An individual's record and representation row in one request: the range from the record's row to the
+    /// representation row holds only that individual's records from this id on, and the row (r &lt; u).
+    /// </summary>
+    private async Task<(StoredRecord? Record, TableEntity? Representation)> GetWithRepresentationAsync(
+        string subjectKey, string recordId, CancellationToken cancellationToken)
+    {
+        var recordRow = RecordEntities.RecordRow(subjectKey, recordId);
+        var representationRow = RecordEntities.RepresentationRow(subjectKey);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {SubjectKeys.BucketOf(subjectKey)} and RowKey ge {recordRow} and RowKey le {representationRow}");
+        StoredRecord? record = null;
+        TableEntity? representation = null;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == recordRow)
+            {
+                record = RecordEntities.FromEntity(entity);
+            }
+            else if (entity.RowKey == representationRow)
+            {
+                representation = entity;
             }
         }
+
+        return (record, representation);
     }
 
     /// <summary>
@@ -162,6 +226,8 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
         SubjectProfile? profile = null;
         var records = new List<CreditRecord>();
+        var copies = new List<RepresentativeCopy>();
+        var mirrorPrefix = RecordEntities.MirrorPrefix(subjectKey);
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             if (entity.RowKey.EndsWith("|p", StringComparison.Ordinal))
@@ -169,7 +235,16 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
                 profile = new SubjectProfile(
                     entity.GetString("SubjectType") == "unit" ? SubjectType.Unit : SubjectType.Individual,
                     entity.GetString("Name"),
-                    entity.GetString("LegalRepresentativeKey"));
+                    entity.GetString("LegalRepresentativeKey"),
+                    entity.GetString("MirroredFrom"));
+            }
+            else if (entity.RowKey.StartsWith(mirrorPrefix, StringComparison.Ordinal))
+            {
+                copies.Add(new RepresentativeCopy(entity.GetString("MirrorOf") ?? "", RecordEntities.FromEntity(entity).Record));
+            }
+            else if (entity.RowKey.EndsWith("|u", StringComparison.Ordinal))
+            {
+                // The units this individual represents: a concern of writes, not of what the subject's credit is.
             }
             else
             {
@@ -177,7 +252,7 @@ public sealed class RecordStore(CreditStorage storage, StorageProvisioner provis
             }
         }
 
-        return new SubjectRecords(profile, records);
+        return new SubjectRecords(profile, records) { RepresentativeCopies = copies };
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string subjectKey, string recordId, CancellationToken cancellationToken)

@@ -63,13 +63,18 @@ public sealed class CrashRecoveryTests
     private static Sent _last = null!;
 
     /// <summary>Two published penalties, one excluded (summary procedure, art5.2), one with a bad subject id.</summary>
+    /// <remarks>
+    /// Every message makes the same storage calls, so "crash at call N" means the same step each time: its three
+    /// subjects are in three different buckets, and its three records' locators in one shard.
+    /// </remarks>
     private static RecordsMessage Message()
     {
-        var published = new[] { Subjects.NewUscc(), Subjects.NewUscc() };
-        var excluded = RecordsMessage.AdminPenalty(Subjects.NewUscc(), "EX-" + Guid.NewGuid().ToString("N"));
+        var units = DistinctBuckets(3);
+        var published = new[] { units[0], units[1] };
+        var excluded = RecordsMessage.AdminPenalty(units[2], SameShardId("EX-"));
         excluded["procedure"] = "summary";
         var bad = RecordsMessage.AdminPenalty("91350100M000100Y44", "BAD-" + Guid.NewGuid().ToString("N"));
-        var records = published.Select(id => RecordsMessage.AdminPenalty(id, "P-" + Guid.NewGuid().ToString("N"))).ToArray();
+        var records = published.Select(id => RecordsMessage.AdminPenalty(id, SameShardId("P-"))).ToArray();
         var message = RecordsMessage.From(Source).With(records[0], excluded, bad, records[1]);
         _last = new Sent(message, records.Select(r => r["sourceRecordId"]!.GetValue<string>()).ToArray(),
             excluded["sourceRecordId"]!.GetValue<string>(), bad["sourceRecordId"]!.GetValue<string>());
@@ -78,6 +83,30 @@ public sealed class CrashRecoveryTests
     }
 
     private static readonly Dictionary<string, Sent> Messages = [];
+
+    private static string[] DistinctBuckets(int count)
+    {
+        var units = new Dictionary<string, string>();
+        while (units.Count < count)
+        {
+            var unit = Subjects.NewUscc();
+            units.TryAdd(SubjectKeys.BucketOf(unit), unit); // a unit's subject key is its USCC
+        }
+
+        return units.Values.ToArray();
+    }
+
+    private static string SameShardId(string prefix)
+    {
+        while (true)
+        {
+            var id = prefix + Guid.NewGuid().ToString("N");
+            if (RecordIds.LocatorShardOf(RecordIds.For(Source, id)) == 0)
+            {
+                return id;
+            }
+        }
+    }
 
     private static async Task AssertStateOfOneDelivery(CreditApp app, RecordsMessage message, string when = "reference run")
     {
