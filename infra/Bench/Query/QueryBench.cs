@@ -18,7 +18,8 @@ namespace CreditFunctions.Bench.Query;
 /// ./infra/bench query [--subjects N] [--records M]: the partner API over HTTP through the dev host on a private
 /// Azurite holding N subjects and M records (default 100,000 and 300,000). Prints one JSON line per figure:
 /// credit and restriction latency (p50, p99, one request at a time), 100-subject screening latency, look-ups per
-/// second with 16 concurrent clients, and storage requests per credit look-up (read + access-log insert).
+/// second with 16 concurrent clients, and storage requests per look-up (read + access-log insert): credit, restriction,
+/// and restriction of a unit whose legal representative's records decide it (art9.2.2).
 /// </summary>
 public static class QueryBench
 {
@@ -76,21 +77,36 @@ public static class QueryBench
         }
 
         // Credit and restriction look-ups alternate, so neither is measured in a quieter moment of Azurite than the other.
-        // Storage requests are counted around the credit look-ups only (restrictions of a unit with a legal
-        // representative read a second partition until ingestion denormalizes it).
+        // Every fourth restriction look-up asks whether a unit with a legal representative may be a youth internship
+        // base (art9.2.2), answered from the copies in the unit's partition. Storage requests are counted around each.
+        var represented = QueryDataLoader.Represented(subjects).Select(p => p.Unit).ToList();
         var counter = app.Services.GetRequiredService<StorageRequestCounter>();
         var credit = new LatencySample();
         var restriction = new LatencySample();
-        long creditRequests = 0;
+        long creditRequests = 0, restrictionRequests = 0, representedRequests = 0, representedLookups = 0;
         for (var i = 0; i < lookups; i++)
         {
             var before = counter.Requests;
             credit.Add(await Send(http, HttpMethod.Get, $"api/subjects/{Pick().Value}/credit"));
             creditRequests += counter.Requests - before;
-            restriction.Add(await Send(http, HttpMethod.Get, $"api/subjects/{Pick().Value}/restrictions?business=government-procurement"));
+            before = counter.Requests;
+            if (i % 4 == 3 && represented.Count > 0)
+            {
+                restriction.Add(await Send(http, HttpMethod.Get, $"api/subjects/{represented[random.Next(represented.Count)].Value}/restrictions?business=youth-internship-base"));
+                representedRequests += counter.Requests - before;
+                representedLookups++;
+            }
+            else
+            {
+                restriction.Add(await Send(http, HttpMethod.Get, $"api/subjects/{Pick().Value}/restrictions?business=government-procurement"));
+            }
+
+            restrictionRequests += counter.Requests - before;
         }
 
-        var requestsPerLookup = (double)creditRequests / lookups;
+        var requestsPerLookup = (double)(creditRequests + restrictionRequests) / (2 * lookups);
+        var maxPerLookup = Math.Max((double)creditRequests / lookups, Math.Max((double)restrictionRequests / lookups,
+            representedLookups == 0 ? 0 : (double)representedRequests / representedLookups));
 
         var screening = new LatencySample();
         counter.Reset();
@@ -124,9 +140,12 @@ public static class QueryBench
         Print("query.screeningP99Ms", screening.Percentile(99), "ms");
         Print("query.lookupsPerSecond", Math.Round(perSecond, 1), "lookups/s");
         Print("query.requestsPerLookup", Math.Round(requestsPerLookup, 3), "requests/lookup");
+        Print("query.requestsPerCreditLookup", Math.Round((double)creditRequests / lookups, 3), "requests/lookup");
+        Print("query.requestsPerRestrictionLookup", Math.Round((double)restrictionRequests / lookups, 3), "requests/lookup");
+        Print("query.requestsPerRepresentedUnitLookup", representedLookups == 0 ? 0 : Math.Round((double)representedRequests / representedLookups, 3), "requests/lookup");
         Print("query.requestsPerScreening", Math.Round(requestsPerScreening, 1), "requests/screening");
         await app.StopAsync();
-        return requestsPerLookup <= 2 ? 0 : 1;
+        return maxPerLookup <= 2 ? 0 : 1;
     }
 
     private static async Task<TimeSpan> Send(HttpClient http, HttpMethod method, string path, string? body = null)

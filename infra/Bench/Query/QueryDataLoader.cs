@@ -12,7 +12,7 @@ namespace CreditFunctions.Bench.Query;
 /// grouped by bucket partition into 100-entity transactions sent in parallel. What the read path sees is what
 /// ingestion would have written.
 /// </summary>
-public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys)
+public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, RepresentativeMirrors mirrors)
 {
     private const string UsccCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private const string Source = "SH-HRSS-ENFORCEMENT";
@@ -70,24 +70,49 @@ public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner pr
         }
 
         // Every subject gets a profile; records go to random subjects, so some have none (no-record), some several.
+        // Some units name a legal representative; they are linked (copies made) after loading, as ingestion would.
         var subjectKeys = subjects.Select(keys.KeyFor).ToArray();
+        var representatives = Represented(subjects).ToDictionary(p => p.Unit, p => p.Representative);
         for (var i = 0; i < subjects.Count; i++)
         {
-            Add(new TableEntity(SubjectKeys.BucketOf(subjectKeys[i]), RecordEntities.ProfileRow(subjectKeys[i]))
+            var profile = new TableEntity(SubjectKeys.BucketOf(subjectKeys[i]), RecordEntities.ProfileRow(subjectKeys[i]))
             {
                 ["SubjectType"] = subjects[i].Type.ToWire(),
                 ["Name"] = subjects[i].Type == SubjectType.Unit ? $"上海测试企业{i}有限公司" : "测试",
-            });
+            };
+            if (representatives.TryGetValue(subjects[i], out var representative))
+            {
+                profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
+            }
+
+            Add(profile);
+        }
+
+        var withRepresentation = new HashSet<string>(StringComparer.Ordinal);
+        void Record(SubjectId subject, string key, CreditRecord record)
+        {
+            var partition = SubjectKeys.BucketOf(key);
+            var entry = HistoryChain.Next(0, "", "received", record.Version, Source, now, null);
+            Add(RecordEntities.ToEntity(partition, key, record, entry.Sequence, entry.Hash));
+            Add(HistoryChain.ToEntity(partition, key, record.RecordId, entry));
+            // As ingestion does: an individual with a record has its representation row (RepresentativeMirrors).
+            if (subject.Type == SubjectType.Individual && withRepresentation.Add(key))
+            {
+                Add(new TableEntity(partition, RecordEntities.RepresentationRow(key)) { ["Units"] = "" });
+            }
         }
 
         for (var n = 0; n < recordCount; n++)
         {
             var index = random.Next(subjects.Count);
-            var (record, key) = (NewRecord(subjects[index], n, random), subjectKeys[index]);
-            var partition = SubjectKeys.BucketOf(key);
-            var entry = HistoryChain.Next(0, "", "received", record.Version, Source, now, null);
-            Add(RecordEntities.ToEntity(partition, key, record, entry.Sequence, entry.Hash));
-            Add(HistoryChain.ToEntity(partition, key, record.RecordId, entry));
+            Record(subjects[index], subjectKeys[index], NewRecord(subjects[index], n, random));
+        }
+
+        // Half the represented units' representatives are dishonest judgment debtors (art9.2.2).
+        foreach (var (unit, representative) in Represented(subjects).Where((_, i) => i % 2 == 0))
+        {
+            var key = keys.KeyFor(representative);
+            Record(representative, key, CourtListing(representative, unit));
         }
 
         var table = storage.Tables.GetTableClient(TableNames.Records);
@@ -96,14 +121,53 @@ public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner pr
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, token) =>
         {
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
+            // Add, as ingestion's first writes are (and Azurite checks an Add against the partition once, an upsert twice).
+            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), token);
             var total = Interlocked.Add(ref written, batch.Length);
             if (total / 20_000 != (total - batch.Length) / 20_000)
             {
                 Console.Error.WriteLine($"query bench: {total:N0} entities loaded ({clock.Elapsed.TotalSeconds:F0} s)");
             }
         });
+
+        // The represented units get their copies through the app's own link, as a subject-profile message would.
+        var linking = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(representatives, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (pair, token) =>
+            await mirrors.LinkAsync(keys.KeyFor(pair.Key), keys.KeyFor(pair.Value), token));
+        Console.Error.WriteLine($"query bench: {representatives.Count:N0} units linked to their representatives ({linking.Elapsed.TotalSeconds:F0} s)");
         return written;
+    }
+
+    /// <summary>Units that name a legal representative: every 40th subject, if a unit, names the next individual.</summary>
+    public static IEnumerable<(SubjectId Unit, SubjectId Representative)> Represented(IReadOnlyList<SubjectId> subjects)
+    {
+        for (var i = 0; i + 4 < subjects.Count; i += 40)
+        {
+            if (subjects[i].Type == SubjectType.Unit && subjects[i + 4].Type == SubjectType.Individual)
+            {
+                yield return (subjects[i], subjects[i + 4]);
+            }
+        }
+    }
+
+    private static CreditRecord CourtListing(SubjectId person, SubjectId unit)
+    {
+        var sourceRecordId = $"BENCH-COURT-{unit.Value}";
+        return new CreditRecord
+        {
+            RecordId = RecordIds.For("court", sourceRecordId),
+            Source = "court",
+            SourceRecordId = sourceRecordId,
+            Version = 1,
+            Kind = RecordKind.CourtDishonestDebtor,
+            Subject = person,
+            SubjectName = "测试",
+            Classification = RecordClassification.CourtListing,
+            DecisionDate = new DateOnly(2025, 3, 1),
+            DecisionNumber = "(2025)沪0101执1号",
+            Start = new DateOnly(2025, 3, 1),
+            CatalogueVersion = "2023-09-01",
+        };
     }
 
     private static CreditRecord NewRecord(SubjectId subject, int n, Random random)
