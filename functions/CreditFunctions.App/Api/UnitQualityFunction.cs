@@ -10,7 +10,7 @@ namespace CreditFunctions.App.Api;
 
 /// <summary>
 /// GET /api/units/{unit}/quality: per unit, timeliness (UnitQuality's monthly aggregates) and rejections by reason
-/// code (counted from the verbatim Rejections partition until ingestion keeps counters). That unit and admins only.
+/// code (UnitQuality's counters, kept by the rejection ledger): one query of the unit's partition. That unit and admins only.
 /// </summary>
 public sealed class UnitQualityFunction(ClientPrincipalReader callers, UnitQualityStore quality, CatalogueSet catalogues, TimeProvider clock)
 {
@@ -35,15 +35,12 @@ public sealed class UnitQualityFunction(ClientPrincipalReader callers, UnitQuali
             return ApiResults.Problem(ApiProblems.ForbiddenUnit(), request);
         }
 
-        var stored = quality.ReadAsync(unit, cancellationToken);
-        var rejections = quality.CountStoredRejectionsAsync(unit, cancellationToken);
-        await Task.WhenAll(stored, rejections);
-
-        var months = (await stored).Months.Select(m => View(m.Month, m.Records, m.Lag0To7, m.Lag8To15, m.Lag16To30, m.LagOver30, m.WorkingDaysTotal, m.MaxWorkingDays)).ToList();
-        var all = (await stored).Months;
+        var stored = await quality.ReadAsync(unit, cancellationToken);
+        var months = stored.Months.Select(m => View(m.Month, m.Records, m.Lag0To7, m.Lag8To15, m.Lag16To30, m.LagOver30, m.WorkingDaysTotal, m.MaxWorkingDays)).ToList();
+        var all = stored.Months;
         var total = View(null, all.Sum(m => m.Records), all.Sum(m => m.Lag0To7), all.Sum(m => m.Lag8To15), all.Sum(m => m.Lag16To30),
             all.Sum(m => m.LagOver30), all.Sum(m => m.WorkingDaysTotal), all.Select(m => m.MaxWorkingDays).DefaultIfEmpty(0).Max());
-        var byCode = (await rejections).Select(r => new RejectionCodeView(r.Code, r.Count)).ToList();
+        var byCode = stored.RejectionCounters.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => new RejectionCodeView(r.Code, r.Count)).ToList();
         var response = new UnitQualityResponse(unit, new TimelinessView(total, months), new RejectionsView(byCode.Sum(r => r.Count), byCode));
         return ApiResults.Json(response, AppJson.Web.UnitQualityResponse);
     }

@@ -11,8 +11,9 @@ public sealed record RejectedItem(int? RecordIndex, string? SourceRecordId, stri
 /// <summary>
 /// Nothing sent to us is lost: every rejected message or record is kept verbatim in <c>Rejections</c> with its
 /// reason, and the sender is told on <c>credit-ingest-rejected</c> (one notice per message, listing each item).
+/// The sending unit's rejection counters (<c>UnitQuality</c>, art7) count each message's rejections once.
 /// </summary>
-public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner provisioner, TimeProvider clock)
+public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner provisioner, UnitQualityStore quality, TimeProvider clock)
 {
     public const string UnknownSource = "_unknown";
 
@@ -53,6 +54,13 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
         foreach (var chunk in actions.Chunk(100))
         {
             await table.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+
+        if (partition != UnknownSource)
+        {
+            // Counted by the message's id, so a redelivery that rewrites the rows above does not count them again.
+            var byCode = items.GroupBy(i => i.Reason.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            await quality.RecordRejectionsAsync(partition, byCode, cancellationToken, messageKey);
         }
 
         var notice = new RejectionNotice(

@@ -6,7 +6,8 @@ namespace CreditFunctions.App.Ingestion;
 
 /// <summary>
 /// What a message tells about its source unit (art7: timely, accurate, complete): how many working days after the
-/// decision each record arrived, what was rejected and why, and that the source is alive (freshness for partners).
+/// decision each record arrived, and that the source is alive (freshness for partners); what was rejected and why is
+/// counted by <see cref="RejectionLedger"/>, which sees every rejection, of a record or of a whole message.
 /// Each store counts a message id once, so a redelivered message is not counted twice.
 /// </summary>
 public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore freshness, WorkingDayCalendar calendar, TimeProvider clock)
@@ -41,12 +42,6 @@ public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore 
         if (arrivals.Count > 0)
         {
             await quality.RecordArrivalsAsync(source, arrivals, cancellationToken, messageId);
-        }
-
-        if (rejected.Count > 0)
-        {
-            var byCode = rejected.GroupBy(r => r.Reason.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            await quality.RecordRejectionsAsync(source, byCode, cancellationToken, messageId);
         }
 
         if (written.Count > 0)

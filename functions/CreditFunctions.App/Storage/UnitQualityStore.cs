@@ -112,25 +112,6 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
         return new UnitQualityData(months, rejections);
     }
 
-    /// <summary>
-    /// Rejections kept verbatim in <c>Rejections</c> (partition = unit), counted by code. Reads only the Code
-    /// column; serves the quality route until ingestion keeps the <c>r|</c> counters.
-    /// </summary>
-    public async Task<IReadOnlyList<RejectionCount>> CountStoredRejectionsAsync(string unit, CancellationToken cancellationToken = default)
-    {
-        await provisioner.EnsureAsync(cancellationToken);
-        var table = storage.Tables.GetTableClient(TableNames.Rejections);
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {unit}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Code"], cancellationToken: cancellationToken))
-        {
-            var code = entity.GetString("Code") ?? "unknown";
-            counts[code] = counts.GetValueOrDefault(code) + 1;
-        }
-
-        return counts.Select(c => new RejectionCount(c.Key, c.Value)).ToList();
-    }
-
     private async Task MergeAsync(
         string unit, string? contributionId, Dictionary<string, Dictionary<string, long>> deltas, Action<string, TableEntity, TableEntity?> complete, CancellationToken cancellationToken)
     {

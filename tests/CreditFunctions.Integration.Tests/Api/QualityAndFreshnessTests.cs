@@ -61,6 +61,31 @@ public sealed class QualityAndFreshnessTests
     }
 
     [Fact]
+    public async Task A_whole_message_refused_counts_for_its_unit_once_however_often_it_is_delivered()
+    {
+        await using var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3));
+        const string unit = "SH-DISTRICT-QINGPU";
+        var before = await RejectionTotal(app, unit);
+        // A records message with no records, and a subject profile with no subject: refused as a whole, each twice.
+        var empty = $$"""{"schema":"credit-records/v1","messageId":"empty-{{Guid.NewGuid():N}}","source":"{{unit}}","records":[]}""";
+        var profile = $$"""{"schema":"subject-profile/v1","messageId":"profile-{{Guid.NewGuid():N}}","source":"{{unit}}"}""";
+        for (var delivery = 0; delivery < 2; delivery++)
+        {
+            Assert.NotNull((await app.Get<RecordIngestor>().IngestAsync(empty, CancellationToken.None)).MessageRejection);
+            Assert.NotNull(await app.Get<SubjectProfileIngestor>().IngestAsync(profile, CancellationToken.None));
+        }
+
+        Assert.Equal(before + 2, await RejectionTotal(app, unit));
+    }
+
+    private static async Task<long> RejectionTotal(CreditApp app, string unit)
+    {
+        var answer = await ApiCalls.Quality(app, unit, Principals.Unit(unit));
+        Assert.Equal(200, answer.Status);
+        return answer.Json.GetProperty("rejections").GetProperty("total").GetInt64();
+    }
+
+    [Fact]
     public async Task Health_shows_each_sources_last_arrival_and_active_counts_kept_by_concurrent_writers()
     {
         await using var app = await CreditApp.StartAsync();
