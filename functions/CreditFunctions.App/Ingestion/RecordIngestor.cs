@@ -83,7 +83,7 @@ public sealed class RecordIngestor(
                 continue;
             }
 
-            locators.Add(new RecordLocator(w.Record.RecordId, w.Record.SubjectKey));
+            locators.Add(new RecordLocator(w.Record.RecordId, w.Record.SubjectKey, w.Record.Submission.ListedWithUnitId));
             _ = w.Stored ? stored++ : unchanged++;
         }
 

@@ -39,13 +39,16 @@ public sealed class MessageLedger(CreditStorage storage, StorageProvisioner prov
         }
 
         var table = storage.Tables.GetTableClient(TableNames.RecordLocators);
-        var transactions = locators
-            .DistinctBy(l => l.RecordId)
-            .GroupBy(l => LocatorPartition(source, l.RecordId))
-            .SelectMany(shard => shard.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(shard.Key, l.RecordId)
+        var distinct = locators.DistinctBy(l => l.RecordId).ToList();
+        var rows = distinct.Select(l => (Partition: LocatorPartition(source, l.RecordId), Locator: l))
+            // Parties listed with a unit (wage-arrears list) are also indexed under that unit, for its repair (art11).
+            .Concat(distinct.Where(l => !string.IsNullOrWhiteSpace(l.ListedWithUnitId)).Select(l => (Partition: ListedWithPartition(l.ListedWithUnitId!), Locator: l)));
+        var transactions = rows
+            .GroupBy(r => r.Partition)
+            .SelectMany(partition => partition.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition.Key, r.Locator.RecordId)
             {
-                ["SubjectKey"] = l.SubjectKey,
-                ["Bucket"] = SubjectKeys.BucketOf(l.SubjectKey),
+                ["SubjectKey"] = r.Locator.SubjectKey,
+                ["Bucket"] = SubjectKeys.BucketOf(r.Locator.SubjectKey),
             })).Chunk(100));
         // A court list of 100,000 records is ~1,000 transactions over 8 partitions: run several at once.
         await Parallel.ForEachAsync(
@@ -68,6 +71,9 @@ public sealed class MessageLedger(CreditStorage storage, StorageProvisioner prov
         return locator.HasValue ? locator.Value!.GetString("SubjectKey") : null;
     }
 
+    /// <summary>The index of the parties listed with a unit: <c>w|{unit's USCC}</c>, rows keyed by the party's record id.</summary>
+    public static string ListedWithPartition(string unitId) => $"w|{TableKeys.Escape(unitId.Trim().ToUpperInvariant())}";
+
     /// <summary>Every locator partition of a source: <c>{source}!0</c> … <c>{source}!7</c>.</summary>
     public static IEnumerable<string> LocatorPartitions(string source) =>
         Enumerable.Range(0, RecordIds.LocatorShards).Select(shard => $"{Partition(source)}!{shard}");
@@ -82,4 +88,5 @@ public sealed class MessageLedger(CreditStorage storage, StorageProvisioner prov
     private static string Partition(string source) => TableKeys.Escape(source);
 }
 
-public sealed record RecordLocator(string RecordId, string SubjectKey);
+/// <param name="ListedWithUnitId">For a party listed with a unit (wage-arrears list): that unit's USCC.</param>
+public sealed record RecordLocator(string RecordId, string SubjectKey, string? ListedWithUnitId = null);
