@@ -69,6 +69,7 @@ public static class CreditFunctionsServices
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<SubjectKeys>();
         services.AddSingleton<RepresentativeMirrors>();
+        services.AddSingleton<Maintenance.TallyMarkerPruner>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<SubjectDirectory>();
         services.AddSingleton<MessageLedger>();

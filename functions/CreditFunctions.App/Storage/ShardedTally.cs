@@ -76,6 +76,29 @@ public sealed class ShardedTally(TableClient table, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Deletes the partition's markers written before <paramref name="before"/>: a marker only has to outlive every
+    /// redelivery of its message. Reads the marker range (keys only, filtered by Timestamp), deletes in transactions
+    /// of 100; returns how many went.
+    /// </summary>
+    public async Task<int> PruneMarkersAsync(string partition, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {MarkerPrefix} and RowKey lt {"~m}"} and Timestamp lt {before}");
+        var stale = new List<TableEntity>();
+        await foreach (var marker in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            stale.Add(marker);
+        }
+
+        foreach (var chunk in stale.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.Delete, m, Azure.ETag.All)), cancellationToken);
+        }
+
+        return stale.Count;
+    }
+
     /// <summary>The counter rows of a partition (markers excluded), with the shards of each row summed.</summary>
     public async Task<IReadOnlyList<(string Row, TableEntity Sum, IReadOnlyList<TableEntity> Shards)>> SumAsync(
         string partition, Func<string, long, long, long> combine, CancellationToken cancellationToken)
