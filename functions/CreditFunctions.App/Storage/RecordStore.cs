@@ -185,11 +185,13 @@ public sealed class RecordStore(
 
         if (newExpiry is { } expires && expires != oldExpiry)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, RecordEntities.ExpiryRow(expires, record.RecordId))
+            // A new record's index row cannot exist yet (it is only ever written with its record): Add, like the rest.
+            var index = new TableEntity(partition, RecordEntities.ExpiryRow(expires, record.RecordId))
             {
                 ["SubjectKey"] = subjectKey,
                 ["Version"] = record.Version,
-            }));
+            };
+            actions.Add(new(current is null ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace, index));
         }
 
         if (includeProfile && (record.SubjectName is not null || record.LegalRepresentative is not null))
