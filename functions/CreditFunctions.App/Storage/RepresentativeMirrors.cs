@@ -27,6 +27,9 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
     private const int MaxAttempts = 8;
     private const char UnitSeparator = ',';
 
+    // Azure's limit of one entity-group transaction; one place is kept for the profile update after the copies.
+    private const int RecordBatchLimit = 100;
+
     private TableClient Table => storage.Tables.GetTableClient(TableNames.Records);
 
     public static bool IsIndividual(string subjectKey) => subjectKey.StartsWith(SubjectPseudonymizer.IndividualPrefix, StringComparison.Ordinal);
@@ -134,8 +137,6 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
             }
         }
     }
-
-    private const int RecordBatchLimit = 100;
 
     private static bool IsConflict(Exception e) => e switch
     {
