@@ -27,7 +27,7 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
     private const int MaxAttempts = 8;
     private const char UnitSeparator = ',';
 
-    // Azure's limit of one entity-group transaction; one place is kept for the profile update after the copies.
+    // Azure's limit of one entity-group transaction (Azurite accepts more).
     private const int RecordBatchLimit = 100;
 
     private TableClient Table => storage.Tables.GetTableClient(TableNames.Records);
@@ -120,7 +120,7 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
             actions.AddRange(copies.Values.Select(stale => new TableTransactionAction(TableTransactionActionType.Delete, stale, stale.ETag)));
             try
             {
-                foreach (var chunk in actions.Chunk(RecordBatchLimit - 1))
+                foreach (var chunk in actions.Chunk(RecordBatchLimit))
                 {
                     await Table.SubmitTransactionAsync(chunk, cancellationToken);
                 }
