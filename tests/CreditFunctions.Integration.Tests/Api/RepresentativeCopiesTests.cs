@@ -181,6 +181,37 @@ public sealed class RepresentativeCopiesTests
         }
     }
 
+    [Fact]
+    public async Task A_known_individual_in_a_bulk_message_costs_only_its_own_records_a_read()
+    {
+        await using var app = await CreditApp.StartAsync();
+        var keys = app.Get<SubjectKeys>();
+        var known = Subjects.NewIdNumber();
+        await Ingest(app, "court", CourtListing(known));
+        // Twenty new individuals in the known one's bucket: one transaction, which fails on the known one's
+        // representation row; the twenty are tried again as new, and only the known one is read and written alone.
+        var bucket = SubjectKeys.BucketOf(keys.KeyFor(new Domain.Subjects.SubjectId(Domain.Subjects.SubjectType.Individual, known)));
+        var others = new List<string>();
+        while (others.Count < 20)
+        {
+            var person = Subjects.NewIdNumber();
+            if (SubjectKeys.BucketOf(keys.KeyFor(new Domain.Subjects.SubjectId(Domain.Subjects.SubjectType.Individual, person))) == bucket)
+            {
+                others.Add(person);
+            }
+        }
+
+        var message = RecordsMessage.From("court").With([.. others.Select(p => CourtListing(p)), CourtListing(known)]);
+        var counter = app.Get<StorageRequestCounter>();
+        counter.Reset();
+        var outcome = await app.Get<RecordIngestor>().IngestAsync(message.Json(), CancellationToken.None);
+        var requests = counter.Requests;
+
+        Assert.Equal(21, outcome.Stored);
+        // Sending all 21 the read-decide-write way would be at least 42 requests for the records alone.
+        Assert.True(requests <= 25, $"{requests} storage requests for the message");
+    }
+
     private static async Task Send(CreditApp app, string source, JsonObject item)
     {
         if (item["schema"] is not null)
