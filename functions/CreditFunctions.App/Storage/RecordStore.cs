@@ -43,8 +43,6 @@ public sealed record RepresentativeCopy(string RepresentativeKey, CreditRecord R
 public sealed class RecordStore(
     CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, PlatformOutbox outbox, RepresentativeMirrors mirrors, TimeProvider clock)
 {
-    private const int MaxAttempts = 8;
-
     private TableClient Table => storage.Tables.GetTableClient(TableNames.Records);
 
     public async Task<StoredRecord?> GetAsync(string subjectKey, string recordId, CancellationToken cancellationToken)
@@ -83,23 +81,32 @@ public sealed class RecordStore(
         var guarded = refreshCopies && RepresentativeMirrors.IsIndividual(subjectKey);
         for (var attempt = 1; ; attempt++)
         {
-            var (current, representation) = guarded
-                ? await GetWithRepresentationAsync(subjectKey, recordId, cancellationToken)
-                : (await GetAsync(subjectKey, recordId, cancellationToken), null);
+            TableEntity? stored = null, representation = null;
+            StoredRecord? current;
+            if (guarded)
+            {
+                (stored, representation) = await GetWithRepresentationAsync(subjectKey, recordId, cancellationToken);
+                current = stored is null ? null : RecordEntities.FromEntity(stored);
+            }
+            else
+            {
+                current = await GetAsync(subjectKey, recordId, cancellationToken);
+            }
+
             var change = decide(current);
             if (change is null)
             {
                 // Nothing to change; a delivery cut short after its write may not have refreshed the copies yet.
-                if (guarded && current is not null)
+                if (stored is not null)
                 {
-                    await mirrors.RefreshAsync(subjectKey, recordId, RepresentativeMirrors.UnitsOf(representation), cancellationToken);
+                    await mirrors.RefreshAsync(subjectKey, stored, RepresentativeMirrors.UnitsOf(representation), cancellationToken);
                 }
 
                 return (WriteOutcome.Unchanged, []);
             }
 
             var actions = new List<TableTransactionAction>(8);
-            Plan(actions, partition, subjectKey, current, change);
+            var written = Plan(actions, partition, subjectKey, current, change);
             if (guarded)
             {
                 actions.Add(RepresentativeMirrors.GuardRepresentation(partition, subjectKey, representation));
@@ -109,16 +116,16 @@ public sealed class RecordStore(
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (TableTransactionFailedException e) when (Contention.IsLostRace(e) && attempt < Contention.MaxAttempts)
             {
                 // Someone else changed the record (or appended its history, or linked a unit) first: re-read and decide again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                await Contention.BackOffAsync(attempt, cancellationToken);
                 continue;
             }
 
             if (guarded)
             {
-                await mirrors.RefreshAsync(subjectKey, recordId, RepresentativeMirrors.UnitsOf(representation), cancellationToken);
+                await mirrors.RefreshAsync(subjectKey, written, RepresentativeMirrors.UnitsOf(representation), cancellationToken);
             }
 
             return (WriteOutcome.Stored, change.Events.Select(e => new OutboxPointer(partition, e.EventId)).ToList());
@@ -129,20 +136,20 @@ public sealed class RecordStore(
     /// An individual's record and representation row in one request: the range from the record's row to the
     /// representation row holds only that individual's records from this id on, and the row (r &lt; u).
     /// </summary>
-    private async Task<(StoredRecord? Record, TableEntity? Representation)> GetWithRepresentationAsync(
+    private async Task<(TableEntity? Record, TableEntity? Representation)> GetWithRepresentationAsync(
         string subjectKey, string recordId, CancellationToken cancellationToken)
     {
         var recordRow = RecordEntities.RecordRow(subjectKey, recordId);
         var representationRow = RecordEntities.RepresentationRow(subjectKey);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {SubjectKeys.BucketOf(subjectKey)} and RowKey ge {recordRow} and RowKey le {representationRow}");
-        StoredRecord? record = null;
+        TableEntity? record = null;
         TableEntity? representation = null;
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey == recordRow)
             {
-                record = RecordEntities.FromEntity(entity);
+                record = entity;
             }
             else if (entity.RowKey == representationRow)
             {
@@ -158,7 +165,8 @@ public sealed class RecordStore(
     /// history entry, the expiry index, the subject profile and the outbox events. Exposed so a bulk writer can put
     /// several records of one bucket into one entity-group transaction.
     /// </summary>
-    internal void Plan(List<TableTransactionAction> actions, string partition, string subjectKey, StoredRecord? current, RecordChange change, bool includeProfile = true)
+    /// <returns>The record's new current-state entity.</returns>
+    internal TableEntity Plan(List<TableTransactionAction> actions, string partition, string subjectKey, StoredRecord? current, RecordChange change, bool includeProfile = true)
     {
         var record = change.NewState;
         var entry = HistoryChain.Next(
@@ -198,6 +206,8 @@ public sealed class RecordStore(
         {
             actions.Add(ProfileAction(partition, subjectKey, record));
         }
+
+        return entity;
     }
 
     internal TableTransactionAction ProfileAction(string partition, string subjectKey, CreditRecord record)

@@ -24,7 +24,6 @@ namespace CreditFunctions.App.Storage;
 /// </remarks>
 public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisioner provisioner)
 {
-    private const int MaxAttempts = 8;
     private const char UnitSeparator = ',';
 
     // Azure's limit of one entity-group transaction (Azurite accepts more).
@@ -40,7 +39,11 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
 
     /// <summary>The representation row as the optimistic path writes it with an individual's first record: names no unit.</summary>
     public static TableTransactionAction CreateRepresentation(string partition, string subjectKey) =>
-        new(TableTransactionActionType.Add, new TableEntity(partition, RecordEntities.RepresentationRow(subjectKey)) { ["Units"] = "" });
+        new(TableTransactionActionType.Add, EmptyRepresentation(partition, subjectKey));
+
+    /// <summary>An individual's representation row naming no unit, as its first record writes it.</summary>
+    public static TableEntity EmptyRepresentation(string partition, string subjectKey) =>
+        new(partition, RecordEntities.RepresentationRow(subjectKey)) { ["Units"] = "" };
 
     /// <summary>In a read-decide-write of an individual's record: the row as read, so a concurrent link fails the write.</summary>
     public static TableTransactionAction GuardRepresentation(string partition, string subjectKey, TableEntity? representation) =>
@@ -48,25 +51,12 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
             ? CreateRepresentation(partition, subjectKey)
             : new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, RecordEntities.RepresentationRow(subjectKey)) { ["Units"] = representation.GetString("Units") ?? "" }, representation.ETag);
 
-    /// <summary>Brings the copies of one record of <paramref name="representativeKey"/> in <paramref name="units"/> up to its stored state.</summary>
-    public async Task RefreshAsync(string representativeKey, string recordId, IReadOnlyList<string> units, CancellationToken cancellationToken)
+    /// <summary>Brings the copies of one record of <paramref name="representativeKey"/> in <paramref name="units"/> up to <paramref name="record"/>, its state as stored.</summary>
+    public async Task RefreshAsync(string representativeKey, TableEntity record, IReadOnlyList<string> units, CancellationToken cancellationToken)
     {
-        if (units.Count == 0)
-        {
-            return;
-        }
-
-        var stored = await Table.GetEntityIfExistsAsync<TableEntity>(
-            SubjectKeys.BucketOf(representativeKey), RecordEntities.RecordRow(representativeKey, recordId), cancellationToken: cancellationToken);
-        if (!stored.HasValue)
-        {
-            return;
-        }
-
-        var source = stored.Value!;
         foreach (var unit in units)
         {
-            await CopyAsync(unit, representativeKey, source, cancellationToken);
+            await CopyAsync(unit, representativeKey, record, cancellationToken);
         }
     }
 
@@ -130,20 +120,13 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
                     new TableEntity(partition, profile.RowKey) { ["MirroredFrom"] = representativeKey }, profile.ETag, TableUpdateMode.Merge, cancellationToken);
                 return;
             }
-            catch (Exception e) when (IsConflict(e) && attempt < MaxAttempts)
+            catch (RequestFailedException e) when ((Contention.IsLostRace(e) || e.Status == 404) && attempt < Contention.MaxAttempts)
             {
-                // A copy was refreshed, or the profile changed, since we read them: start again from a fresh read.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                // A copy was refreshed or deleted, or the profile changed, since we read them: start again from a fresh read.
+                await Contention.BackOffAsync(attempt, cancellationToken);
             }
         }
     }
-
-    private static bool IsConflict(Exception e) => e switch
-    {
-        TableTransactionFailedException t => t.Status is 404 or 409 or 412,
-        RequestFailedException r => r.Status is 404 or 409 or 412,
-        _ => false,
-    };
 
     private async Task AddUnitAsync(string representativeKey, string unitKey, CancellationToken cancellationToken)
     {
@@ -174,9 +157,9 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
 
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException e) when (Contention.IsLostRace(e) && attempt < Contention.MaxAttempts)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                await Contention.BackOffAsync(attempt, cancellationToken);
             }
         }
     }
@@ -222,7 +205,7 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
 
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException e) when (Contention.IsLostRace(e) && attempt < Contention.MaxAttempts)
             {
                 // Another writer copied first: look again, it may have written a later state.
             }

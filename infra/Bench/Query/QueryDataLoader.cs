@@ -98,7 +98,7 @@ public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner pr
             // As ingestion does: an individual with a record has its representation row (RepresentativeMirrors).
             if (subject.Type == SubjectType.Individual && withRepresentation.Add(key))
             {
-                Add(new TableEntity(partition, RecordEntities.RepresentationRow(key)) { ["Units"] = "" });
+                Add(RepresentativeMirrors.EmptyRepresentation(partition, key));
             }
         }
 
