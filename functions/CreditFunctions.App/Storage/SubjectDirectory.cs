@@ -14,23 +14,18 @@ public sealed class SubjectDirectory(RecordStore records, SubjectKeys keys)
 
     public async Task<IReadOnlyList<CreditRecord>> LegalRepresentativeRecordsAsync(SubjectRecords unit, CancellationToken cancellationToken)
     {
+        // Every write of a record naming a representative writes the profile in the same transaction: the profile is
+        // where the representative is known.
         var representative = unit.Profile?.LegalRepresentativeKey;
-        if (representative is not null && unit.Profile!.MirroredFrom == representative)
+        if (representative is null)
+        {
+            return [];
+        }
+
+        if (unit.Profile!.MirroredFrom == representative)
         {
             // The unit's partition holds complete copies of the representative's records: no second read.
             return unit.RepresentativeCopies.Where(c => c.RepresentativeKey == representative).Select(c => c.Record).ToList();
-        }
-
-        if (representative is null)
-        {
-            // The profile row is written with the records; fall back to the latest record naming a representative.
-            var named = unit.Records.Where(r => r.LegalRepresentative is not null).OrderByDescending(r => r.Version).FirstOrDefault();
-            if (named?.LegalRepresentative is not { } id)
-            {
-                return [];
-            }
-
-            representative = keys.KeyFor(id);
         }
 
         return (await records.ReadSubjectAsync(representative, cancellationToken)).Records;
