@@ -45,54 +45,18 @@ public sealed class RecordBatchWriter(CreditStorage storage, RecordStore records
             new ParallelOptions { MaxDegreeOfParallelism = ParallelBuckets, CancellationToken = cancellationToken },
             async (bucket, ct) =>
             {
-                foreach (var first in Chunks(bucket.Key, bucket.ToList(), messageId, today, now))
+                foreach (var chunk in Chunks(bucket.Key, bucket.ToList(), messageId, today, now))
                 {
-                    var chunk = first;
-                    var set = new List<PreparedRecord>();
-                    for (var attempt = 1; ; attempt++)
+                    var (stored, slow) = await SubmitAsync(bucket.Key, chunk, messageId, today, now, ct);
+                    lock (gate)
                     {
-                        var failedAt = await TrySubmitAsync(chunk.Actions, ct);
-                        if (failedAt is null)
+                        if (stored is not null)
                         {
-                            lock (gate)
-                            {
-                                written.AddRange(chunk.Records.Select(r => new WrittenRecord(r, true, null)));
-                                pending.AddRange(chunk.Events);
-                                fallback.AddRange(set);
-                            }
-
-                            break;
+                            written.AddRange(stored.Records.Select(r => new WrittenRecord(r, true, null)));
+                            pending.AddRange(stored.Events);
                         }
 
-                        // An individual's representation row already there (its second record, or it represents a
-                        // unit) costs only that subject its place: the others are tried again as new, a few times. Any
-                        // other conflict (an update, a redelivery) sends the chunk whole, as its neighbours are likely
-                        // the same.
-                        var subject = chunk.RepresentationSubjectAt(failedAt.Value);
-                        if (subject is null || attempt == MaxOptimisticAttempts)
-                        {
-                            lock (gate)
-                            {
-                                fallback.AddRange(set);
-                                fallback.AddRange(chunk.Records);
-                            }
-
-                            break;
-                        }
-
-                        set.AddRange(chunk.Records.Where(r => r.SubjectKey == subject));
-                        var rest = chunk.Records.Where(r => r.SubjectKey != subject).ToList();
-                        if (rest.Count == 0)
-                        {
-                            lock (gate)
-                            {
-                                fallback.AddRange(set);
-                            }
-
-                            break;
-                        }
-
-                        chunk = Chunks(bucket.Key, rest, messageId, today, now).Single();
+                        fallback.AddRange(slow);
                     }
                 }
             });
@@ -119,6 +83,41 @@ public sealed class RecordBatchWriter(CreditStorage storage, RecordStore records
         }
 
         return (written, pending);
+    }
+
+    /// <summary>
+    /// Submits a chunk as new records. Returns the chunk that was written (null if none) and the records left for the
+    /// read-decide-write path. An individual's representation row already there (its second record, or it represents
+    /// a unit) costs only that subject its place: the others are tried again as new, a few times. Any other conflict
+    /// (an update, a redelivery) sends the chunk whole, as its neighbours are likely the same.
+    /// </summary>
+    private async Task<(Chunk? Stored, List<PreparedRecord> Slow)> SubmitAsync(
+        string partition, Chunk chunk, string messageId, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var slow = new List<PreparedRecord>();
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TrySubmitAsync(chunk.Actions, cancellationToken) is not { } failedAt)
+            {
+                return (chunk, slow);
+            }
+
+            var subject = chunk.RepresentationSubjectAt(failedAt);
+            if (subject is null || attempt == MaxOptimisticAttempts)
+            {
+                slow.AddRange(chunk.Records);
+                return (null, slow);
+            }
+
+            slow.AddRange(chunk.Records.Where(r => r.SubjectKey == subject));
+            var rest = chunk.Records.Where(r => r.SubjectKey != subject).ToList();
+            if (rest.Count == 0)
+            {
+                return (null, slow);
+            }
+
+            chunk = Chunks(partition, rest, messageId, today, now).Single();
+        }
     }
 
     private sealed record Chunk(List<TableTransactionAction> Actions, List<PreparedRecord> Records, List<OutboxPointer> Events)
