@@ -43,7 +43,10 @@ public sealed class PoisonTests
         await host.StartAsync();
         var body = RecordsMessage.From("SH-HRSS-ENFORCEMENT").With(RecordsMessage.AdminPenalty(Subjects.NewUscc())).Json();
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-        await new QueueClient(azurite.ConnectionString, "credit-ingest", options).SendMessageAsync(body);
+        // The host creates its queues as it starts listening; the sender does not wait for that (nor would upstream).
+        var ingest = new QueueClient(azurite.ConnectionString, "credit-ingest", options);
+        await ingest.CreateIfNotExistsAsync();
+        await ingest.SendMessageAsync(body);
 
         var poison = new QueueClient(azurite.ConnectionString, "credit-ingest-poison", options);
         var poisoned = await Eventually.UntilAsync(
