@@ -70,6 +70,26 @@ public sealed class RepresentativeCopiesTests
     }
 
     [Fact]
+    public async Task A_copy_stops_counting_after_its_listing_ends_with_no_write_at_expiry()
+    {
+        await using var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3));
+        var (unit, person) = (Subjects.NewUscc(), Subjects.NewIdNumber());
+        var listing = CourtListing(person);
+        listing["listingEndDate"] = "2024-06-30";
+        await Ingest(app, "court", listing);
+        await Ingest(app, "SH-HRSS", Profile(unit, person));
+        Assert.Equal("restricted", (await CountedRestrictions(app, unit)).Answer.GetProperty("decision").GetString());
+
+        // The expiry sweep does not refresh copies (it passes refreshCopies: false): the copy's own dates end it.
+        app.SetToday(new DateOnly(2024, 7, 1));
+        await app.Get<App.Expiry.ExpirySweeper>().RunAsync(CancellationToken.None);
+
+        var (answer, requests) = await CountedRestrictions(app, unit);
+        Assert.Equal("allowed", answer.GetProperty("decision").GetString());
+        Assert.Equal(2, requests);
+    }
+
+    [Fact]
     public async Task A_new_representative_replaces_the_former_one_s_copies()
     {
         await using var app = await CreditApp.StartAsync();
