@@ -87,6 +87,7 @@ public static class CreditFunctionsServices
         services.AddSingleton<RecordBatchWriter>();
         services.AddSingleton<SourceReport>();
         services.AddSingleton<SubjectProfileIngestor>();
+        services.AddSingleton<RecentLinks>();
         services.AddSingleton<RecordIngestor>();
         return services;
     }

@@ -23,6 +23,7 @@ public sealed class RecordIngestor(
     ClaimCheckReader claimChecks,
     SourceReport report,
     RepresentativeMirrors mirrors,
+    RecentLinks recentLinks,
     TimeProvider clock,
     ILogger<RecordIngestor> logger)
 {
@@ -94,7 +95,11 @@ public sealed class RecordIngestor(
                      .Select(w => (w.Record.SubjectKey, subjectKeys.KeyFor(w.Record.Submission.LegalRepresentative!.Value)))
                      .Distinct())
         {
-            await mirrors.LinkAsync(unit, representative, cancellationToken);
+            if (!recentLinks.Contains(unit, representative))
+            {
+                await mirrors.LinkAsync(unit, representative, cancellationToken);
+                recentLinks.Remember(unit, representative);
+            }
         }
 
         await ledger.WriteLocatorsAsync(envelope.Source, locators, cancellationToken);

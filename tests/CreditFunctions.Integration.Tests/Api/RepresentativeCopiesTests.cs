@@ -123,6 +123,34 @@ public sealed class RepresentativeCopiesTests
     }
 
     [Fact]
+    public async Task A_unit_system_naming_the_representative_on_every_record_pays_the_link_check_once_in_a_while()
+    {
+        await using var app = await CreditApp.StartAsync();
+        var (unit, person) = (Subjects.NewUscc(), Subjects.NewIdNumber());
+        var counter = app.Get<StorageRequestCounter>();
+        async Task<long> Requests(JsonObject record)
+        {
+            counter.Reset();
+            await Ingest(app, "SH-HRSS-ENFORCEMENT", record);
+            return counter.Requests;
+        }
+
+        JsonObject Naming() => WithRepresentative(RecordsMessage.AdminPenalty(unit), person);
+        await Requests(Naming()); // links the unit
+        var withoutRepresentative = await Requests(RecordsMessage.AdminPenalty(Subjects.NewUscc()));
+
+        Assert.Equal(withoutRepresentative, await Requests(Naming()));
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(withoutRepresentative + 1, await Requests(Naming())); // one query: still linked
+    }
+
+    private static JsonObject WithRepresentative(JsonObject record, string person)
+    {
+        ((JsonObject)record["subject"]!)["legalRepresentativeId"] = person;
+        return record;
+    }
+
+    [Fact]
     public async Task Listings_and_links_racing_leave_every_unit_with_its_representative_s_listings()
     {
         await using var app = await CreditApp.StartAsync();
