@@ -45,10 +45,8 @@ public sealed class RestrictionFunction(
         var logging = accessLog.RecordAsync(caller, subject, business, AccessLogging.RestrictionsRoute, cancellationToken);
         await Task.WhenAll(reading, logging);
         var stored = await reading;
-        // A second read, of the legal representative, only where the business needs it (art9.2.2).
-        var representative = subject.Type == Domain.Subjects.SubjectType.Unit && RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues)
-            ? await subjects.LegalRepresentativeRecordsAsync(stored, cancellationToken)
-            : [];
+        var representative = await subjects.LegalRepresentativeRecordsAsync(
+            subject, stored, RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues), cancellationToken);
         var result = RestrictionCheck.Evaluate(
             subject, QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin)), representative, business, asOf, catalogues);
         if (result.Error is { } error)

@@ -104,10 +104,7 @@ public sealed class ScreeningFunction(
             async (subject, token) =>
             {
                 var stored = await subjects.ReadAsync(subject, token);
-                // The legal representative is a second read, made only for business types whose measures name them (art9.2.2).
-                var representative = subject.Type == SubjectType.Unit && needsRepresentative
-                    ? await subjects.LegalRepresentativeRecordsAsync(stored, token)
-                    : [];
+                var representative = await subjects.LegalRepresentativeRecordsAsync(subject, stored, needsRepresentative, token);
                 var visible = QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin));
                 answers[subject] = (stored.Records, RestrictionCheck.Evaluate(subject, visible, representative, business, asOf, catalogues));
             });

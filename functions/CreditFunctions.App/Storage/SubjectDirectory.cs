@@ -12,8 +12,19 @@ public sealed class SubjectDirectory(RecordStore records, SubjectKeys keys)
     public Task<SubjectRecords> ReadAsync(SubjectId subject, CancellationToken cancellationToken) =>
         records.ReadSubjectAsync(keys.KeyFor(subject), cancellationToken);
 
-    public async Task<IReadOnlyList<CreditRecord>> LegalRepresentativeRecordsAsync(SubjectRecords unit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The records of <paramref name="subject"/>'s legal representative, when it is a unit and the business type's
+    /// measures name the representative (<paramref name="businessNeedsThem"/>, from
+    /// <c>RestrictionCheck.NeedsLegalRepresentative</c>); otherwise none, with no storage request.
+    /// </summary>
+    public async Task<IReadOnlyList<CreditRecord>> LegalRepresentativeRecordsAsync(
+        SubjectId subject, SubjectRecords unit, bool businessNeedsThem, CancellationToken cancellationToken)
     {
+        if (subject.Type != SubjectType.Unit || !businessNeedsThem)
+        {
+            return [];
+        }
+
         // Every write of a record naming a representative writes the profile in the same transaction: the profile is
         // where the representative is known.
         var representative = unit.Profile?.LegalRepresentativeKey;
