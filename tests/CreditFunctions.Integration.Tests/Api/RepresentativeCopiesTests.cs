@@ -30,6 +30,13 @@ public sealed class RepresentativeCopiesTests
         Assert.Contains(answer.GetProperty("reasons").EnumerateArray(), r =>
             r.GetProperty("article").GetString() == "art9.2.2" && r.GetProperty("recordIds").EnumerateArray().Any(id => id.GetString() == listing));
         Assert.Equal(2, requests);
+
+        // A screening answers the unit from the same copies: one read per subject, plus the log.
+        var counter = app.Get<StorageRequestCounter>();
+        counter.Reset();
+        var screening = await ApiCalls.Screening(app, Principals.Partner, "youth-internship-base", [unit]);
+        Assert.Equal("restricted", screening.Json.GetProperty("results")[0].GetProperty("decision").GetString());
+        Assert.Equal(2, counter.Requests);
     }
 
     [Fact]
