@@ -104,16 +104,7 @@ public static class IngestBench
             await queue.SendMessageAsync(body);
         }
 
-        await using var host = DevHostBuilder.Build(
-            new DevHostOptions
-            {
-                Port = 0,
-                Functions = ["IngestRecords"],
-                Settings = settings,
-                ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Error),
-            },
-            typeof(CreditFunctionsServices).Assembly,
-            (services, configuration) => services.AddCreditFunctions(configuration));
+        await using var host = BenchHost.Build(["IngestRecords"], settings);
         var clock = Stopwatch.StartNew();
         await host.StartAsync();
         var applied = new TableClient(azurite.ConnectionString, TableNames.Idempotency);

@@ -33,22 +33,13 @@ public static class PushBench
         await using var simulator = PlatformSimulatorApp.Build();
         await simulator.StartAsync();
         var ledger = PlatformSimulatorApp.Ledger(simulator);
-        await using var host = DevHostBuilder.Build(
-            new DevHostOptions
-            {
-                Port = 0,
-                Functions = ["IngestRecords", "PlatformPush"],
-                ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Error),
-                Settings = new Dictionary<string, string?>
-                {
-                    ["CreditStorage"] = azurite.ConnectionString,
-                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                    ["Pseudonym:Key"] = "bench-pseudonym-key-0123456789",
-                    ["Platform:BaseUrl"] = PlatformSimulatorApp.BaseAddress(simulator),
-                },
-            },
-            typeof(CreditFunctionsServices).Assembly,
-            (services, configuration) => services.AddCreditFunctions(configuration));
+        await using var host = BenchHost.Build(["IngestRecords", "PlatformPush"], new Dictionary<string, string?>
+        {
+            ["CreditStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Pseudonym:Key"] = "bench-pseudonym-key-0123456789",
+            ["Platform:BaseUrl"] = PlatformSimulatorApp.BaseAddress(simulator),
+        });
         await host.StartAsync();
 
         var queue = new QueueClient(azurite.ConnectionString, QueueNames.Ingest, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });

@@ -37,22 +37,13 @@ public static class QueryBench
         var screenings = Option(args, "--screenings", 100);
 
         using var azurite = AzuriteServer.Start();
-        await using var app = DevHostBuilder.Build(
-            new DevHostOptions
-            {
-                Port = 0,
-                // HTTP functions only: no queue listener or timer competes with the look-ups for the two cores.
-                Functions = ["SubjectCredit", "SubjectRestrictions", "Screening", "Health"],
-                Settings = new Dictionary<string, string?>
-                {
-                    ["CreditStorage"] = azurite.ConnectionString,
-                    ["Pseudonym:Key"] = "query-bench-pseudonym-key-0123456789abcdef",
-                    ["Auth:TrustClientPrincipal"] = "true",
-                },
-                ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
-            },
-            typeof(CreditFunctionsServices).Assembly,
-            (services, configuration) => services.AddCreditFunctions(configuration));
+        // HTTP functions only: no queue listener or timer competes with the look-ups for the two cores.
+        await using var app = BenchHost.Build(["SubjectCredit", "SubjectRestrictions", "Screening", "Health"], new Dictionary<string, string?>
+        {
+            ["CreditStorage"] = azurite.ConnectionString,
+            ["Pseudonym:Key"] = "query-bench-pseudonym-key-0123456789abcdef",
+            ["Auth:TrustClientPrincipal"] = "true",
+        }, LogLevel.Warning);
         await app.StartAsync();
 
         var subjects = QueryDataLoader.Subjects(subjectCount, Seed);
