@@ -40,15 +40,24 @@ public static class CreditFunctionsServices
         services.TryAddSingleton(sp => Domain.Calendar.WorkingDayCalendar.LoadEmbedded(
             sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("CreditFunctions.WorkingDays")));
         services.AddSingleton<Objections.WorkflowQueue>();
-        services.AddSingleton<Objections.RecordLookup>();
-        services.AddSingleton<Objections.ObjectionStore>();
+        services.AddCaseKind<Objections.StoredObjection, Objections.ObjectionKind>();
         services.AddSingleton<Objections.ObjectionSteps>();
         services.AddSingleton<Objections.ObjectionDesk>();
         services.AddSingleton<Objections.ObjectionSweep>();
-        services.AddSingleton<Repairs.RepairStore>();
-        services.AddSingleton<Repairs.ListedParties>();
+        services.AddCaseKind<Repairs.StoredRepair, Repairs.RepairKind>();
         services.AddSingleton<Repairs.RepairSteps>();
         services.AddSingleton<Repairs.RepairDesk>();
+        return services;
+    }
+
+    /// <summary>One kind of case: its table's part, the table's one owner, and the shared flow over it.</summary>
+    private static IServiceCollection AddCaseKind<TCase, TKind>(this IServiceCollection services)
+        where TCase : Cases.StoredCase
+        where TKind : Cases.CaseKind<TCase>
+    {
+        services.AddSingleton<Cases.CaseKind<TCase>, TKind>();
+        services.AddSingleton<Cases.CaseTable<TCase>>();
+        services.AddSingleton<Cases.CaseFlow<TCase>>();
         return services;
     }
 
@@ -68,7 +77,6 @@ public static class CreditFunctionsServices
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<SubjectKeys>();
-        services.AddSingleton<RepresentativeMirrors>();
         services.AddSingleton<Maintenance.TallyMarkerPruner>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<SubjectDirectory>();
@@ -84,7 +92,6 @@ public static class CreditFunctionsServices
     {
         services.AddSingleton<RejectionLedger>();
         services.AddSingleton<ClaimCheckReader>();
-        services.AddSingleton<RecordBatchWriter>();
         services.AddSingleton<SourceReport>();
         services.AddSingleton<SubjectProfileIngestor>();
         services.AddSingleton<RecentLinks>();

@@ -1,5 +1,6 @@
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Records;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,9 @@ namespace CreditFunctions.App.Api;
 
 /// <summary>
 /// GET /api/records/{recordId}: one record with its history and whether the history chain verifies (art12).
-/// Costs the locator read, the record read and the history range query.
+/// Costs the locator read, the record read (one more per move followed) and the history range query.
 /// </summary>
-public sealed class RecordFunction(ClientPrincipalReader callers, MessageLedger ledger, RecordStore records, ILogger<RecordFunction> logger)
+public sealed class RecordFunction(ClientPrincipalReader callers, RecordStore records, ILogger<RecordFunction> logger)
 {
     [Function("Record")]
     public async Task<IActionResult> Run(
@@ -38,9 +39,8 @@ public sealed class RecordFunction(ClientPrincipalReader callers, MessageLedger 
             return ApiResults.Problem(ApiProblems.ForbiddenRecord(), request);
         }
 
-        var stored = await ledger.FindSubjectKeyAsync(recordId, cancellationToken) is { } subjectKey
-            ? await records.GetAsync(subjectKey, recordId, cancellationToken)
-            : null;
+        // Wherever the record lives now (its locator, following a move): the id any answer showed is usable here at once.
+        var stored = await records.FindAsync(recordId, cancellationToken);
         if (stored is null || !RecordAccess.MaySee(caller, stored.Record))
         {
             // A subject is told 403 whether the record is someone else's or absent, so ids cannot be probed for existence.

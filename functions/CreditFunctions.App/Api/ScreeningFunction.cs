@@ -99,14 +99,16 @@ public sealed class ScreeningFunction(
         var logging = accessLog.RecordManyAsync(
             distinct.Select(s => accessLog.EntryFor(caller, s, business, AccessLogging.ScreeningsRoute)).ToList(), cancellationToken);
         var needsRepresentative = RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues);
-        var answers = new ConcurrentDictionary<SubjectId, (IReadOnlyList<CreditRecord> Records, RestrictionResult Result)>();
+        var answers = new ConcurrentDictionary<SubjectId, (IReadOnlyList<CreditRecord> Records, IReadOnlyList<CreditRecord> Visible, RestrictionResult Result)>();
         var reading = Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
             async (subject, token) =>
             {
                 var stored = await subjects.ReadAsync(subject, token);
                 var representative = await subjects.LegalRepresentativeRecordsAsync(subject, stored, needsRepresentative, token);
+                // Past its query period (Regulations art35) dishonesty is history only an administrator sees: for the
+                // status as for the decision, as the credit and restriction routes do.
                 var visible = QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin));
-                answers[subject] = (stored.Records, RestrictionCheck.Evaluate(subject, visible, representative, business, asOf, catalogues));
+                answers[subject] = (stored.Records, visible, RestrictionCheck.Evaluate(subject, visible, representative, business, asOf, catalogues));
             });
         await Task.WhenAll(logging, reading);
 
@@ -117,11 +119,11 @@ public sealed class ScreeningFunction(
                 continue;
             }
 
-            var (records, result) = answers[subject];
+            var (records, visible, result) = answers[subject];
             results[i] = new ScreeningResult(
                 i,
                 SubjectAccess.Display(caller, subject, records),
-                CreditStatusEvaluator.StatusOf(subject, records, asOf).ToWire(),
+                CreditStatusEvaluator.StatusOf(subject, visible, asOf).ToWire(),
                 result.Decision.ToWire(),
                 result.Reasons.Select(Views.Of).ToList());
         }

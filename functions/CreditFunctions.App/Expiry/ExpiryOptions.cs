@@ -7,7 +7,7 @@ public sealed class ExpiryOptions
 
     /// <summary>
     /// The first day the very first sweep looks at (yyyy-MM-dd). Unset: yesterday in China, so a first deployment
-    /// does today's and yesterday's expiries; later runs start after the last swept day (<see cref="SweepState"/>).
+    /// does today's and yesterday's expiries; later runs start after the last swept day (kept by <see cref="Storage.RecordStore"/>).
     /// </summary>
     public DateOnly? FirstDay { get; set; }
 

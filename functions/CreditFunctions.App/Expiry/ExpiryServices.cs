@@ -9,7 +9,6 @@ public static class ExpiryServices
     public static IServiceCollection AddExpirySweep(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ExpiryOptions>().Bind(configuration.GetSection(ExpiryOptions.Section));
-        services.AddSingleton<SweepState>();
         services.AddSingleton<ExpirySweeper>();
         return services;
     }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Azure.Data.Tables;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Time;
@@ -19,52 +19,37 @@ public sealed record SweepResult(DateOnly From, DateOnly Through, int Expired, i
 /// are caught up by the same query. Running it again changes nothing: an expired record is no longer active.
 /// </summary>
 public sealed class ExpirySweeper(
-    CreditStorage storage,
-    StorageProvisioner provisioner,
     RecordStore records,
     PlatformOutbox outbox,
-    SweepState state,
     IOptions<ExpiryOptions> options,
     TimeProvider clock,
     ILogger<ExpirySweeper> logger)
 {
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {
-        await provisioner.EnsureAsync(cancellationToken);
         var today = ChinaStandardTime.Today(clock);
-        var lastSwept = await state.LastSweptAsync(cancellationToken);
+        var lastSwept = await records.LastSweptAsync(cancellationToken);
         var from = lastSwept?.AddDays(1) ?? options.Value.FirstDay ?? today.AddDays(-1);
         if (from > today)
         {
             return new SweepResult(from, today, 0, 0);
         }
 
-        var (fromKey, toKey) = ExpiryIndexEntry.Range(from, today);
-        var table = storage.Tables.GetTableClient(TableNames.Records);
         var pending = new ConcurrentBag<OutboxPointer>();
         int expired = 0, skipped = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = cancellationToken };
+        // A copy of a representative's record stops counting on its last day by its dates alone: no copy is refreshed.
+        var write = new WriteOptions(Notify: false, RefreshCopies: false);
         await Parallel.ForEachAsync(SubjectKeys.AllBuckets(), parallel, async (bucket, token) =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and RowKey ge {fromKey} and RowKey lt {toKey}");
-            var due = new List<ExpiryIndexEntry>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: token))
+            foreach (var entry in await records.DueAsync(bucket, from, today, token))
             {
-                if (ExpiryIndexEntry.From(row) is { } entry)
-                {
-                    due.Add(entry);
-                }
-            }
-
-            foreach (var entry in due)
-            {
-                var now = clock.GetUtcNow();
-                var (outcome, pointers) = await records.StageAsync(
-                    entry.SubjectKey, entry.RecordId, current => ExpiryDecision.Decide(current, entry, now), token, refreshCopies: false);
-                if (outcome == WriteOutcome.Stored)
+                var due = new ExpiryDue(entry.ExpiresOn, entry.Version) { Actor = SystemActors.ExpirySweep };
+                var result = await records.ApplyAsync(entry.RecordId, entry.SubjectKey, due, token, write);
+                if (result.Written)
                 {
                     Interlocked.Increment(ref expired);
-                    foreach (var pointer in pointers)
+                    foreach (var pointer in result.Pending)
                     {
                         pending.Add(pointer);
                     }
@@ -84,7 +69,7 @@ public sealed class ExpirySweeper(
         // range simply starts earlier over days whose index holds nothing.
         if (expired > 0 || skipped > 0 || lastSwept is null)
         {
-            await state.SaveAsync(today, cancellationToken);
+            await records.SaveLastSweptAsync(today, cancellationToken);
         }
 
         logger.LogInformation("Expiry sweep {From}..{Through}: {Expired} expired, {Skipped} left as they were", from, today, expired, skipped);

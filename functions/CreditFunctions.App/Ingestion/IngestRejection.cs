@@ -32,6 +32,13 @@ public sealed record IngestRejection(string Code, string Zh, string En, string? 
         $"消息大小 {bytes} 字节，超过队列消息上限 {max} 字节。",
         $"The message is {bytes} bytes, over the queue message limit of {max} bytes.");
 
+    /// <summary>A second record of one identity in the same message (contract v2): the first is taken.</summary>
+    public static IngestRejection DuplicateInMessage(string sourceRecordId, int firstIndex) => new(
+        "duplicate-in-message",
+        $"同一消息中第 {firstIndex} 条记录已使用 sourceRecordId“{Trim(sourceRecordId)}”；只采用第一条，本条未处理。",
+        $"The record at index {firstIndex} of this message already has sourceRecordId '{Trim(sourceRecordId)}'; only the first is taken, this one was not applied.",
+        "sourceRecordId");
+
     private static string Trim(string? value) =>
         value is null ? "(none)" : value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 60), "…");
 }

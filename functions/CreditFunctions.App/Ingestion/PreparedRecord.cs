@@ -1,19 +1,9 @@
-using CreditFunctions.Domain.Records;
+using CreditFunctions.App.Storage;
 
 namespace CreditFunctions.App.Ingestion;
 
-/// <summary>
-/// A record of a message that passed every check and is ready to be written: where it lives, and either its
-/// classification (upsert) or, for a revoke that carries only the record's identity, none.
-/// </summary>
-public sealed record PreparedRecord(
-    RecordElement Element,
-    RecordSubmission Submission,
-    string RecordId,
-    string SubjectKey,
-    string Partition,
-    ClassifiedRecord? Classified,
-    string CatalogueVersion);
+/// <summary>A record of a message that passed every check: its place in the message and what is to happen to it.</summary>
+public sealed record PreparedRecord(RecordElement Element, string SourceRecordId, RecordIntent Intent);
 
-/// <summary>What writing one prepared record came to.</summary>
-public sealed record WrittenRecord(PreparedRecord Record, bool Stored, IngestRejection? Stale);
+/// <summary>What reading one element of a message came to: a record ready to apply, or why it was refused.</summary>
+public readonly record struct Preparation(PreparedRecord? Record, RejectedItem? Rejection);

@@ -1,6 +1,7 @@
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Time;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,13 @@ namespace CreditFunctions.App.Ingestion;
 
 /// <summary>
 /// Applies a <c>credit-records/v1</c> message: reads it, checks and classifies each record with the Measures
-/// (domain), stores what is accepted, and keeps what is not, verbatim, with its reason. Safe to run twice on one
-/// message, or again after a crash between any two storage calls: a message already applied changes nothing, and
-/// per record a version already stored by this message changes nothing. The idempotency mark is written last.
+/// (domain), lets <see cref="RecordStore"/> apply what is accepted (the record's life is <see cref="RecordLifecycle"/>'s),
+/// and keeps what is not, verbatim, with its reason. Safe to run twice on one message, or again after a crash between
+/// any two storage calls: a message already applied changes nothing, and per record a version already stored by this
+/// message changes nothing. The idempotency mark is written last. Holds no state of its own: messages run concurrently.
 /// </summary>
 public sealed class RecordIngestor(
-    RecordBatchWriter writer,
+    RecordStore records,
     MessageLedger ledger,
     RejectionLedger rejections,
     PlatformOutbox outbox,
@@ -22,7 +24,6 @@ public sealed class RecordIngestor(
     CatalogueSet catalogues,
     ClaimCheckReader claimChecks,
     SourceReport report,
-    RepresentativeMirrors mirrors,
     RecentLinks recentLinks,
     TimeProvider clock,
     ILogger<RecordIngestor> logger)
@@ -32,7 +33,7 @@ public sealed class RecordIngestor(
         var read = RecordsEnvelopeReader.Read(body);
         if (read.Envelope is null)
         {
-            await rejections.RecordAsync(read.Source, read.MessageId, [new RejectedItem(null, null, body, read.Rejection!)], cancellationToken);
+            await rejections.RecordAsync(read.Source, read.MessageId, [new RejectedItem(null, null, body, read.Rejection!)], [], cancellationToken);
             logger.LogWarning("Message {MessageId} from {Source} rejected: {Code}", read.MessageId, read.Source, read.Rejection!.Code);
             return IngestOutcome.Refused(read.MessageId, read.Rejection!.Code);
         }
@@ -50,7 +51,7 @@ public sealed class RecordIngestor(
             var fetched = await claimChecks.ReadAsync(blob, cancellationToken);
             if (fetched.Rejection is not null)
             {
-                await rejections.RecordAsync(envelope.Source, envelope.MessageId, [new RejectedItem(null, null, body, fetched.Rejection)], cancellationToken);
+                await rejections.RecordAsync(envelope.Source, envelope.MessageId, [new RejectedItem(null, null, body, fetched.Rejection)], [], cancellationToken);
                 return IngestOutcome.Refused(envelope.MessageId, fetched.Rejection.Code);
             }
 
@@ -58,54 +59,71 @@ public sealed class RecordIngestor(
         }
 
         var today = ChinaStandardTime.Today(clock);
-        var now = clock.GetUtcNow();
         var rejected = new List<RejectedItem>();
         var prepared = new List<PreparedRecord>(elements.Count);
+        var firstOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var element in elements)
         {
-            if (Prepare(envelope, element, today) is { } record)
+            var preparation = Prepare(envelope, element, today);
+            if (preparation.Record is not { } record)
+            {
+                rejected.Add(preparation.Rejection!);
+            }
+            else if (firstOfId.TryAdd(record.Intent.RecordId, element.Index))
             {
                 prepared.Add(record);
             }
             else
             {
-                rejected.Add(_lastRejection!);
+                // Two records of one identity in one message: the first is taken, the second refused (contract v2).
+                rejected.Add(new RejectedItem(element.Index, record.SourceRecordId, element.RawJson,
+                    IngestRejection.DuplicateInMessage(record.SourceRecordId, firstOfId[record.Intent.RecordId])));
             }
         }
 
-        var (written, pending) = await writer.WriteAsync(prepared, envelope.MessageId, today, now, cancellationToken);
+        var (results, pending) = await records.ApplyManyAsync(prepared.Select(p => p.Intent).ToList(), cancellationToken);
+        var byRecord = results.ToDictionary(r => r.Intent.RecordId, StringComparer.Ordinal);
+        var applied = new List<(PreparedRecord Record, RecordWrite Write)>(prepared.Count);
+        var warnings = new List<NoticeWarning>();
         int stored = 0, unchanged = 0;
-        var locators = new List<RecordLocator>(written.Count);
-        foreach (var w in written)
+        foreach (var record in prepared)
         {
-            if (w.Stale is { } stale)
+            var write = byRecord[record.Intent.RecordId].Write;
+            if (write.Transition.Refusal is { } refusal)
             {
-                rejected.Add(new RejectedItem(w.Record.Element.Index, w.Record.Submission.SourceRecordId, w.Record.Element.RawJson, stale));
+                rejected.Add(new RejectedItem(record.Element.Index, record.SourceRecordId, record.Element.RawJson,
+                    new IngestRejection(refusal.Code, refusal.Zh, refusal.En, refusal.Field)));
                 continue;
             }
 
-            locators.Add(new RecordLocator(w.Record.RecordId, w.Record.SubjectKey, w.Record.Submission.ListedWithUnitId));
-            _ = w.Stored ? stored++ : unchanged++;
+            if (write.Transition.ArrivedExpired)
+            {
+                warnings.Add(NoticeWarning.ArrivedExpired(record.Element.Index, record.SourceRecordId, write.Transition.After!.ExpiresOn!.Value));
+            }
+
+            applied.Add((record, write));
+            _ = write.Written ? stored++ : unchanged++;
         }
 
         // A unit named with its legal representative gets copies of the representative's records (art9.2.2): before the
         // message is marked applied, so a crash here is finished by the redelivery.
-        foreach (var (unit, representative) in written
-                     .Where(w => w.Stale is null && !w.Record.Submission.IsRevoke && w.Record.Submission.LegalRepresentative is not null)
-                     .Select(w => (w.Record.SubjectKey, subjectKeys.KeyFor(w.Record.Submission.LegalRepresentative!.Value)))
+        foreach (var (unit, representative) in applied
+                     .Select(a => a.Record.Intent.Event)
+                     .OfType<VersionReceived>()
+                     .Where(v => v.Classified.Submission.LegalRepresentative is not null)
+                     .Select(v => (subjectKeys.KeyFor(v.Classified.Submission.Subject), subjectKeys.KeyFor(v.Classified.Submission.LegalRepresentative!.Value)))
                      .Distinct())
         {
             if (!recentLinks.Contains(unit, representative))
             {
-                await mirrors.LinkAsync(unit, representative, cancellationToken);
+                await records.LinkRepresentativeAsync(unit, representative, cancellationToken);
                 recentLinks.Remember(unit, representative);
             }
         }
 
-        await ledger.WriteLocatorsAsync(envelope.Source, locators, cancellationToken);
-        await rejections.RecordAsync(envelope.Source, envelope.MessageId, rejected.OrderBy(r => r.RecordIndex).ToList(), cancellationToken);
+        await rejections.RecordAsync(envelope.Source, envelope.MessageId, rejected.OrderBy(r => r.RecordIndex).ToList(), warnings, cancellationToken);
         await outbox.NotifyAsync(pending, cancellationToken);
-        await report.RecordAsync(envelope.Source, envelope.MessageId, written, rejected, today, cancellationToken);
+        await report.RecordAsync(envelope.Source, envelope.MessageId, applied.Select(a => a.Record.Intent.Event).ToList(), today, cancellationToken);
         await ledger.MarkAppliedAsync(envelope.Source, envelope.MessageId, stored + unchanged, rejected.Count, cancellationToken);
         logger.LogInformation(
             "Message {MessageId} from {Source}: {Stored} stored, {Unchanged} unchanged, {Rejected} rejected",
@@ -113,51 +131,41 @@ public sealed class RecordIngestor(
         return new IngestOutcome(envelope.MessageId, stored, unchanged, rejected.Count, false, null);
     }
 
-    private RejectedItem? _lastRejection;
-
-    /// <summary>Reads, checks and classifies one record; null (with <see cref="_lastRejection"/> set) when refused.</summary>
-    private PreparedRecord? Prepare(RecordsEnvelope envelope, RecordElement element, DateOnly today)
+    /// <summary>Reads, checks and classifies one record into the event it brings, or the reason it is refused.</summary>
+    private Preparation Prepare(RecordsEnvelope envelope, RecordElement element, DateOnly today)
     {
-        _lastRejection = null;
+        if (RecordSubmissionReader.IsRevoke(element.Json))
+        {
+            if (!RecordSubmissionReader.TryReadRevoke(element.Json, out var revokedId, out var version, out var problem))
+            {
+                return Refuse(element, problem!);
+            }
+
+            var recordId = RecordIds.For(envelope.Source, revokedId);
+            // Expected under the subject it names, if it names a readable one: a hint only, never trusted.
+            var hint = RecordSubmissionReader.TryReadSubject(element.Json, today, out var named, out _, out _, out _) ? subjectKeys.KeyFor(named) : "";
+            var revoke = new RevokeReceived(recordId, envelope.Source, version, envelope.MessageId, today) { Actor = envelope.Source };
+            return new Preparation(new PreparedRecord(element, revokedId, new RecordIntent(recordId, hint, revoke)), null);
+        }
+
         if (!RecordSubmissionReader.TryRead(element.Json, envelope.Source, today, out var submission, out var readRejection))
         {
             return Refuse(element, readRejection!);
         }
 
-        var catalogueVersion = catalogues.ForDate(today).Version;
-        ClassifiedRecord? classified = null;
-        if (submission!.IsRevoke)
+        var result = RecordClassifier.Classify(submission!, catalogues, today);
+        if (!result.IsAccepted)
         {
-            // A revoke needs only the record's identity; when it carries the whole record, keep its classification.
-            if (RecordClassifier.CheckRevoke(submission, catalogues, today) is { } problem)
-            {
-                return Refuse(element, new IngestRejection(problem.Code, problem.Zh, problem.En, problem.Field));
-            }
-
-            var full = RecordClassifier.Classify(submission, catalogues, today);
-            classified = full.IsAccepted ? full.Record : null;
-        }
-        else
-        {
-            var result = RecordClassifier.Classify(submission, catalogues, today);
-            if (!result.IsAccepted)
-            {
-                var r = result.Rejection;
-                return Refuse(element, new IngestRejection(r.Code, r.Zh, r.En, r.Field));
-            }
-
-            classified = result.Record;
+            var r = result.Rejection;
+            return Refuse(element, new IngestRejection(r.Code, r.Zh, r.En, r.Field));
         }
 
-        var subjectKey = subjectKeys.KeyFor(submission.Subject);
-        return new PreparedRecord(
-            element, submission, RecordIds.For(envelope.Source, submission.SourceRecordId!), subjectKey,
-            SubjectKeys.BucketOf(subjectKey), classified, catalogueVersion);
+        var id = RecordIds.For(envelope.Source, submission!.SourceRecordId!);
+        var received = new VersionReceived(id, result.Record, envelope.MessageId, today) { Actor = envelope.Source };
+        var intent = new RecordIntent(id, subjectKeys.KeyFor(submission.Subject), received, submission.ListedWithUnitId);
+        return new Preparation(new PreparedRecord(element, submission.SourceRecordId!, intent), null);
     }
 
-    private PreparedRecord? Refuse(RecordElement element, IngestRejection reason)
-    {
-        _lastRejection = new RejectedItem(element.Index, RecordSubmissionReader.SourceRecordIdOf(element.Json), element.RawJson, reason);
-        return null;
-    }
+    private static Preparation Refuse(RecordElement element, IngestRejection reason) =>
+        new(null, new RejectedItem(element.Index, RecordSubmissionReader.SourceRecordIdOf(element.Json), element.RawJson, reason));
 }

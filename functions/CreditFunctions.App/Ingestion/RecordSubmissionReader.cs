@@ -57,6 +57,28 @@ public static class RecordSubmissionReader
         return true;
     }
 
+    /// <summary>
+    /// A revoke needs only the record's identity and a version (the record id is derived from the envelope's source and
+    /// the sourceRecordId, so a source can only ever revoke its own records). Other fields, subject and kind included,
+    /// are neither needed nor trusted: the revoke withdraws the record wherever it is.
+    /// </summary>
+    public static bool TryReadRevoke(JsonElement json, out string sourceRecordId, out long version, out IngestRejection? rejection)
+    {
+        version = 0;
+        sourceRecordId = "";
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            rejection = IngestRejection.InvalidField("records[]", "a JSON object");
+            return false;
+        }
+
+        return RequiredString(json, "sourceRecordId", out sourceRecordId, out rejection) && Version(json, out version, out rejection);
+    }
+
+    /// <summary>Whether the element says <c>"action": "revoke"</c> (anything else is read as a full record).</summary>
+    public static bool IsRevoke(JsonElement json) =>
+        json.ValueKind == JsonValueKind.Object && RecordsEnvelopeReader.StringProperty(json, "action")?.Trim() == RecordActions.Revoke;
+
     /// <summary>The upstream id of a record, when it can be read, so a rejection can name it.</summary>
     public static string? SourceRecordIdOf(JsonElement json) =>
         json.ValueKind == JsonValueKind.Object ? RecordsEnvelopeReader.StringProperty(json, "sourceRecordId") : null;

@@ -17,9 +17,12 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
 {
     public const string UnknownSource = "_unknown";
 
-    public async Task RecordAsync(string? source, string? messageId, IReadOnlyList<RejectedItem> items, CancellationToken cancellationToken)
+    /// <param name="warnings">What the sender should know of records that were accepted (stored already expired): told in
+    /// the same notice, but not rejections (not kept in Rejections, not counted).</param>
+    public async Task RecordAsync(
+        string? source, string? messageId, IReadOnlyList<RejectedItem> items, IReadOnlyList<NoticeWarning> warnings, CancellationToken cancellationToken)
     {
-        if (items.Count == 0)
+        if (items.Count == 0 && warnings.Count == 0)
         {
             return;
         }
@@ -56,7 +59,7 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
             await table.SubmitTransactionAsync(chunk, cancellationToken);
         }
 
-        if (partition != UnknownSource)
+        if (partition != UnknownSource && items.Count > 0)
         {
             // Counted by the message's id, so a redelivery that rewrites the rows above does not count them again.
             var byCode = items.GroupBy(i => i.Reason.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -68,7 +71,10 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
             messageId,
             source,
             now,
-            items.Select(i => new RejectionNoticeItem(i.RecordIndex, i.SourceRecordId, i.Reason.Code, i.Reason.Field, new LocalizedText(i.Reason.Zh, i.Reason.En))).ToList());
+            items.Select(i => new RejectionNoticeItem(i.RecordIndex, i.SourceRecordId, i.Reason.Code, i.Reason.Field, new LocalizedText(i.Reason.Zh, i.Reason.En))).ToList())
+        {
+            Warnings = warnings.Count == 0 ? null : warnings.Select(w => new RejectionNoticeItem(w.RecordIndex, w.SourceRecordId, w.Code, null, w.Message)).ToList(),
+        };
         var json = JsonSerializer.Serialize(notice, AppJson.Web.RejectionNotice);
         await SendNoticeAsync(json, notice, cancellationToken);
     }
@@ -83,8 +89,25 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
         }
 
         // A notice for 500 rejected records can outgrow one queue message: send it in parts that each fit.
-        var part = Math.Max(1, notice.Items.Count / 2);
-        foreach (var items in notice.Items.Chunk(part))
+        if (notice.Warnings is { Count: > 0 } warnings)
+        {
+            if (notice.Items.Count > 0)
+            {
+                await SendNoticeAsync(JsonSerializer.Serialize(notice with { Warnings = null }, AppJson.Web.RejectionNotice), notice with { Warnings = null }, cancellationToken);
+            }
+
+            var alone = notice with { Items = [], Warnings = warnings };
+            foreach (var part in warnings.Chunk(Math.Max(1, warnings.Count / 2)))
+            {
+                var smaller = alone with { Warnings = part };
+                await SendNoticeAsync(JsonSerializer.Serialize(smaller, AppJson.Web.RejectionNotice), smaller, cancellationToken);
+            }
+
+            return;
+        }
+
+        var half = Math.Max(1, notice.Items.Count / 2);
+        foreach (var items in notice.Items.Chunk(half))
         {
             var smaller = notice with { Items = items };
             await SendNoticeAsync(JsonSerializer.Serialize(smaller, AppJson.Web.RejectionNotice), smaller, cancellationToken);
@@ -99,6 +122,20 @@ public sealed record RejectionNotice(
     string? MessageId,
     string? Source,
     DateTimeOffset RejectedAt,
-    IReadOnlyList<RejectionNoticeItem> Items);
+    IReadOnlyList<RejectionNoticeItem> Items)
+{
+    /// <summary>Accepted records the sender should know about (e.g. <c>arrived-expired</c>): not rejections.</summary>
+    public IReadOnlyList<RejectionNoticeItem>? Warnings { get; init; }
+}
+
+/// <summary>Something the sender should know of an accepted record.</summary>
+public sealed record NoticeWarning(int RecordIndex, string SourceRecordId, string Code, LocalizedText Message)
+{
+    /// <summary>Stored as already expired (contract v2 "Dates that cannot be"): the unit knows it was never published.</summary>
+    public static NoticeWarning ArrivedExpired(int index, string sourceRecordId, DateOnly expiresOn) => new(index, sourceRecordId, "arrived-expired",
+        new LocalizedText(
+            $"记录已接收，但其公示期已于 {expiresOn:yyyy-MM-dd} 届满：作为已到期记录保存，未予公示。",
+            $"The record was accepted, but its publication period ended on {expiresOn:yyyy-MM-dd}: it is stored as expired and was never published."));
+}
 
 public sealed record RejectionNoticeItem(int? RecordIndex, string? SourceRecordId, string Code, string? Field, LocalizedText Message);

@@ -1,5 +1,6 @@
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Calendar;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Records;
 
 namespace CreditFunctions.App.Ingestion;
@@ -12,27 +13,22 @@ namespace CreditFunctions.App.Ingestion;
 /// </summary>
 public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore freshness, WorkingDayCalendar calendar, TimeProvider clock)
 {
-    public async Task RecordAsync(
-        string source, string messageId, IReadOnlyList<WrittenRecord> written, IReadOnlyList<RejectedItem> rejected, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="applied">The events of the message's records that were applied (or found applied by this very message).</param>
+    public async Task RecordAsync(string source, string messageId, IReadOnlyList<RecordEvent> applied, DateOnly today, CancellationToken cancellationToken)
     {
         var arrivals = new List<(DateOnly Decision, DateOnly Arrival, int WorkingDays)>();
         var activeDelta = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var w in written)
+        foreach (var received in applied.OfType<VersionReceived>())
         {
-            // Stored now, or stored by this same message on a delivery that crashed before reporting: either way this
-            // message's contribution, which the stores count once per message id.
-            if (w.Stale is not null || w.Record.Classified is not { } classified)
+            // Timeliness counts first arrivals of decisions: a resend of a version says nothing new about the unit.
+            var classified = received.Classified;
+            if (classified.Submission.Version != 1)
             {
                 continue;
             }
 
-            // Timeliness counts first arrivals of decisions: a resend of a version says nothing new about the unit.
-            if (w.Record.Submission.Version == 1 && !w.Record.Submission.IsRevoke)
-            {
-                arrivals.Add((classified.DecisionDate, today, calendar.WorkingDaysBetween(classified.DecisionDate, today)));
-            }
-
-            if (w.Record.Submission.Version == 1 && !w.Record.Submission.IsRevoke && classified.Period is { } period && period.IsActiveOn(today))
+            arrivals.Add((classified.DecisionDate, today, calendar.WorkingDaysBetween(classified.DecisionDate, today)));
+            if (classified.Period is { } period && period.IsActiveOn(today))
             {
                 var kind = classified.Kind.ToWire();
                 activeDelta[kind] = activeDelta.GetValueOrDefault(kind) + 1;
@@ -44,7 +40,7 @@ public sealed class SourceReport(UnitQualityStore quality, SourceFreshnessStore 
             await quality.RecordArrivalsAsync(source, arrivals, cancellationToken, messageId);
         }
 
-        if (written.Count > 0)
+        if (applied.Count > 0)
         {
             await freshness.RecordArrivalAsync(source, clock.GetUtcNow(), activeDelta, cancellationToken, messageId);
         }

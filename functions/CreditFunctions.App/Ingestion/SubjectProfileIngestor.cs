@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Records;
@@ -16,11 +15,8 @@ namespace CreditFunctions.App.Ingestion;
 /// applied wins (the schema carries no version). Bad input is kept verbatim in Rejections like any other.
 /// </summary>
 public sealed class SubjectProfileIngestor(
-    CreditStorage storage,
-    StorageProvisioner provisioner,
-    SubjectKeys keys,
+    RecordStore records,
     RejectionLedger rejections,
-    RepresentativeMirrors mirrors,
     CatalogueSet catalogues,
     TimeProvider clock,
     ILogger<SubjectProfileIngestor> logger)
@@ -32,37 +28,13 @@ public sealed class SubjectProfileIngestor(
         var (profile, rejection, messageId, source) = Read(body);
         if (rejection is not null)
         {
-            await rejections.RecordAsync(source, messageId, [new RejectedItem(null, null, body, rejection)], cancellationToken);
+            await rejections.RecordAsync(source, messageId, [new RejectedItem(null, null, body, rejection)], [], cancellationToken);
             logger.LogWarning("Subject profile {MessageId} from {Source} rejected: {Code}", messageId, source, rejection.Code);
             return rejection;
         }
 
-        await provisioner.EnsureAsync(cancellationToken);
         var (subject, name, representative) = profile!.Value;
-        var key = keys.KeyFor(subject);
-        var entity = new TableEntity(SubjectKeys.BucketOf(key), RecordEntities.ProfileRow(key))
-        {
-            ["SubjectType"] = subject.Type.ToWire(),
-            ["ProfileSource"] = source,
-            ["ProfileUpdatedAt"] = clock.GetUtcNow(),
-        };
-        if (name is not null)
-        {
-            entity["Name"] = name;
-        }
-
-        if (representative is { } rep)
-        {
-            entity["LegalRepresentativeKey"] = keys.KeyFor(rep);
-        }
-
-        await storage.Tables.GetTableClient(TableNames.Records).UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
-        if (representative is { } named)
-        {
-            // The unit's copies of its representative's records (art9.2.2); a redelivered message finishes a link cut short.
-            await mirrors.LinkAsync(key, keys.KeyFor(named), cancellationToken);
-        }
-
+        await records.WriteProfileAsync(subject, name, representative, source!, cancellationToken);
         logger.LogInformation("Subject profile {MessageId} from {Source} applied", messageId, source);
         return null;
     }

@@ -1,4 +1,5 @@
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Cases;
 using CreditFunctions.App.Json;
 using CreditFunctions.Domain.Time;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace CreditFunctions.App.Objections;
 /// GET /api/objections?status=pending|decided|all&amp;unit=: a unit lists its own objections; the Center and
 /// administrators list every unit's, or one unit's.
 /// </summary>
-public sealed class ListObjectionsFunction(ClientPrincipalReader callers, ObjectionStore objections, TimeProvider clock)
+public sealed class ListObjectionsFunction(ClientPrincipalReader callers, CaseTable<StoredObjection> objections, TimeProvider clock)
 {
     [Function("ListObjections")]
     public async Task<IActionResult> Run(
@@ -24,7 +25,7 @@ public sealed class ListObjectionsFunction(ClientPrincipalReader callers, Object
         }
 
         var status = request.Query["status"].ToString();
-        if (status is not ("" or "all" or ObjectionStatus.Pending or ObjectionStatus.Decided))
+        if (status is not ("" or "all" or CaseStatus.Pending or CaseStatus.Decided))
         {
             return ApiResults.Problem(ObjectionProblems.InvalidStatus(status), request);
         }
@@ -49,11 +50,11 @@ public sealed class ListObjectionsFunction(ClientPrincipalReader callers, Object
         await objections.ReadyAsync(cancellationToken);
         var today = ChinaStandardTime.Today(clock);
         var rows = new List<ObjectionSummary>();
-        foreach (var wanted in status.Length == 0 || status == "all" ? [ObjectionStatus.Pending, ObjectionStatus.Decided] : new[] { status })
+        foreach (var wanted in status.Length == 0 || status == "all" ? [CaseStatus.Pending, CaseStatus.Decided] : new[] { status })
         {
             var source = unit is not null
                 ? objections.ListForUnitAsync(unit, wanted, cancellationToken)
-                : wanted == ObjectionStatus.Pending ? objections.ListPendingAsync(cancellationToken) : objections.ListDecidedAsync(cancellationToken);
+                : wanted == CaseStatus.Pending ? objections.ListOpenAsync(cancellationToken) : objections.ListDecidedAsync(cancellationToken);
             await foreach (var row in source)
             {
                 rows.Add(ObjectionViews.Summary(row, today));

@@ -1,29 +1,22 @@
+using CreditFunctions.App.Cases;
 using CreditFunctions.App.Json;
-using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Objections;
 using CreditFunctions.Domain.Records;
 using Microsoft.Extensions.Logging;
 
 namespace CreditFunctions.App.Objections;
 
-/// <summary>What <see cref="ObjectionSteps.ResumeAsync"/> found.</summary>
-public enum ResumeResult
-{
-    /// <summary>The objection is open (its filing is now complete, or its decision was finished).</summary>
-    Open,
-    /// <summary>It was decided: its leftovers are cleaned and the record is free for a new objection.</summary>
-    Released,
-}
-
 /// <summary>
 /// The steps of an objection after the one guarded write that decides who goes on (the claim of the record on filing,
-/// the ETag'd pending → deciding on decision). Each step is safe to repeat, so any request or the sweep that finds an
-/// objection half-way finishes it instead of leaving the record marked for ever.
+/// the ETag'd pending → deciding on decision). Each step is safe to repeat, so the request or sweep that finds an
+/// objection half-way (after <see cref="CaseFlow{TCase}.Lease"/>) finishes it instead of leaving the record marked for ever.
+/// What each step does to the record is <see cref="RecordLifecycle"/>'s.
 /// </summary>
 public sealed class ObjectionSteps(
-    ObjectionStore objections,
+    CaseFlow<StoredObjection> flow,
     RecordStore records,
     WorkflowQueue queue,
     CatalogueSet catalogues,
@@ -33,12 +26,12 @@ public sealed class ObjectionSteps(
     /// <summary>
     /// After the claim: the lists, the notice to the unit, then the mark on the record (with its history entry and the
     /// platform's objection-opened event, one transaction). The mark comes last, so a record marked under objection
-    /// always has its objection listed and its unit told; a crash before it is finished by the next filing attempt.
+    /// always has its objection listed and its unit told; a crash before it is finished by a later filing attempt.
     /// </summary>
     public async Task OpenAsync(StoredObjection objection, CancellationToken cancellationToken)
     {
-        await objections.WriteIndexAsync(objection, cancellationToken);
-        var current = await records.GetAsync(objection.SubjectKey, objection.RecordId, cancellationToken);
+        await flow.Table.WriteIndexAsync(objection, cancellationToken);
+        var current = await records.FindAsync(objection.RecordId, cancellationToken);
         if (current is null || current.Record.UnderObjection)
         {
             return;
@@ -49,112 +42,51 @@ public sealed class ObjectionSteps(
         await queue.SendAsync(QueueNames.Objections,
             new ObjectionNotice(ObjectionNotice.SchemaName, objection.ObjectionId, objection.RecordId, objection.Unit, objection.FiledOn, objection.DecideBy, clock.GetUtcNow()),
             AppJson.Web.ObjectionNotice, cancellationToken);
-        await records.WriteAsync(objection.SubjectKey, objection.RecordId, stored =>
-        {
-            if (stored is null || stored.Record.UnderObjection)
-            {
-                return null;
-            }
-
-            var marked = ObjectionPolicy.MarkUnderObjection(stored.Record);
-            return new RecordChange(marked, HistoryActions.ObjectionOpened, objection.FiledBy,
-                $"{objection.ObjectionId}: filed by the {objection.FiledAs}, decide by {objection.DecideBy:yyyy-MM-dd}")
-            {
-                Events = PlatformEvent.IsPublished(marked)
-                    ? [PlatformEvent.For(PlatformEventTypes.ObjectionOpened, marked, clock.GetUtcNow(), objection.ObjectionId)]
-                    : [],
-            };
-        }, cancellationToken);
+        await records.ApplyAsync(objection.RecordId, objection.SubjectKey,
+            c => c?.Record is { UnderObjection: false } ? new ObjectionOpened(objection.ObjectionId, objection.FiledAs, objection.DecideBy) { Actor = objection.FiledBy } : null,
+            cancellationToken);
     }
 
     /// <summary>
-    /// Finishes a decision that won the pending → deciding race: the record changes (new version, revoked, or only the
-    /// mark lifted) with its history entry and platform events in one transaction; the subject is told; the objection
-    /// is marked decided, moved to the decided lists, and the record's claim released. Returns the decided objection.
+    /// Finishes a decision: the record changes (new version, revoked, or only the mark lifted) with its history entry
+    /// and platform events in one transaction; the subject is told once; the objection is marked decided, moved to the
+    /// decided lists, and the record's claim released. Returns the decided objection.
     /// </summary>
     public async Task<StoredObjection> CompleteAsync(StoredObjection objection, CancellationToken cancellationToken)
     {
-        if (objection.Status == ObjectionStatus.Decided)
+        if (objection.Status == CaseStatus.Decided)
         {
-            await FinishAsync(objection, cancellationToken);
+            await flow.FinishAsync(objection, cancellationToken);
             return objection;
         }
 
         var decidedOn = objection.DecidedOn ?? Domain.Time.ChinaStandardTime.Today(clock);
-        long? correctedVersion = null;
-        await records.WriteAsync(objection.SubjectKey, objection.RecordId, stored =>
-        {
-            // The mark is this objection's (the claim makes it the only open one): no mark, decision already applied.
-            if (stored is null || !stored.Record.UnderObjection)
-            {
-                return null;
-            }
+        // The mark is this objection's (the claim makes it the only open one): no mark, the decision was applied already.
+        var write = await records.ApplyAsync(objection.RecordId, objection.SubjectKey,
+            c => c?.Record is { UnderObjection: true } record ? Decision(objection, record, decidedOn) : null, cancellationToken);
+        long? correctedVersion = write.Written && objection.Outcome == ObjectionOutcome.Corrected.ToWire() ? write.Transition.After!.Version : null;
 
-            return Apply(objection, stored.Record, decidedOn, out correctedVersion);
-        }, cancellationToken);
-
-        // At least once: a crash after this sends it again when the decision is finished by someone else.
-        var now = clock.GetUtcNow();
-        await queue.SendAsync(QueueNames.Notifications,
+        objection = await flow.NotifyOnceAsync(objection, () => queue.SendAsync(QueueNames.Notifications,
             new SubjectNotification(SubjectNotification.SchemaName, objection.SubjectKey, objection.RecordId, SubjectNotification.ObjectionDecided,
-                objection.Outcome ?? "", now, objection.ObjectionId, null),
-            AppJson.Web.SubjectNotification, cancellationToken);
+                objection.Outcome ?? "", clock.GetUtcNow(), objection.ObjectionId, null),
+            AppJson.Web.SubjectNotification, cancellationToken), cancellationToken);
 
-        var decided = objection with { Status = ObjectionStatus.Decided, CorrectedVersion = correctedVersion ?? objection.CorrectedVersion };
-        var replaced = await objections.TryReplaceAsync(decided, cancellationToken);
-        if (replaced is null)
-        {
-            // Someone finished it at the same time (or the sweep touched it): take what is stored, and finish from it.
-            var current = await objections.GetAsync(objection.ObjectionId, cancellationToken) ?? decided;
-            if (current.Status != ObjectionStatus.Decided)
-            {
-                replaced = await objections.TryReplaceAsync(current with { Status = ObjectionStatus.Decided, CorrectedVersion = decided.CorrectedVersion }, cancellationToken);
-            }
-
-            decided = replaced ?? current;
-        }
-        else
-        {
-            decided = replaced;
-        }
-
-        await FinishAsync(decided, cancellationToken);
-        return decided;
+        return await flow.MarkDecidedAsync(objection,
+            o => o with { Status = CaseStatus.Decided, CorrectedVersion = correctedVersion ?? o.CorrectedVersion }, cancellationToken);
     }
 
     /// <summary>
-    /// The objection holding a record's claim, found by a new filing: a filing cut short is completed, a decision cut
-    /// short is finished; a decided one's claim is released.
+    /// The objection holding a record's claim, found by a new filing: once its starter's lease is over, a filing cut
+    /// short is completed and a decision cut short is finished. True when it is decided and the record is free.
     /// </summary>
-    public async Task<ResumeResult> ResumeAsync(string objectionId, CancellationToken cancellationToken)
+    public async Task<bool> FinishHolderAsync(string objectionId, CancellationToken cancellationToken)
     {
-        var objection = await objections.GetAsync(objectionId, cancellationToken);
-        if (objection is null)
-        {
-            return ResumeResult.Open;
-        }
-
-        switch (objection.Status)
-        {
-            case ObjectionStatus.Pending:
-                await OpenAsync(objection, cancellationToken);
-                return ResumeResult.Open;
-            default:
-                var decided = await CompleteAsync(objection, cancellationToken);
-                return decided.Status == ObjectionStatus.Decided ? ResumeResult.Released : ResumeResult.Open;
-        }
+        return await flow.FinishHolderAsync(objectionId, o => OpenAsync(o, cancellationToken), o => CompleteAsync(o, cancellationToken), cancellationToken);
     }
 
-    private async Task FinishAsync(StoredObjection decided, CancellationToken cancellationToken)
+    /// <summary>The decision as an event of the record's life, checked again on the record as it is now.</summary>
+    private ObjectionDecided Decision(StoredObjection objection, CreditRecord current, DateOnly decidedOn)
     {
-        await objections.WriteIndexAsync(decided, cancellationToken);
-        await objections.ReleaseRecordAsync(decided.RecordId, decided.ObjectionId, cancellationToken);
-    }
-
-    private RecordChange Apply(StoredObjection objection, CreditRecord current, DateOnly decidedOn, out long? correctedVersion)
-    {
-        correctedVersion = null;
-        // Checked again on the record as it is now (a new version may have arrived since the unit's request).
         if (!CorrectionReader.TryRead(objection.CorrectedJson, current.Source, decidedOn, out var corrected, out _))
         {
             throw new InvalidOperationException($"Objection {objection.ObjectionId}: the stored corrected fields can no longer be read.");
@@ -169,47 +101,6 @@ public sealed class ObjectionSteps(
             throw new InvalidOperationException($"Objection {objection.ObjectionId}: the decision no longer applies ({check.Problems[0].Code}).");
         }
 
-        var next = ObjectionPolicy.ApplyDecision(current, check, decidedOn);
-        var now = clock.GetUtcNow();
-        var events = new List<PlatformEvent> { PlatformEvent.For(PlatformEventTypes.ObjectionClosed, next, now, objection.ObjectionId) };
-        var wasOnPlatform = PlatformEvent.IsPublished(current) && current.State == RecordState.Active;
-        string detail;
-        switch (check.Outcome)
-        {
-            case ObjectionOutcome.Corrected:
-                correctedVersion = next.Version;
-                if (PlatformEvent.IsPublished(next))
-                {
-                    events.Add(PlatformEvent.For(PlatformEventTypes.Publish, next, now));
-                }
-                else if (wasOnPlatform)
-                {
-                    events.Add(PlatformEvent.For(PlatformEventTypes.Withdraw, next, now));
-                }
-
-                detail = $"{objection.ObjectionId} corrected: version {next.Version}, {next.Classification.ToWire()} {next.Kind.ToWire()}, catalogue {next.CatalogueVersion}";
-                break;
-            case ObjectionOutcome.Revoked:
-                if (wasOnPlatform)
-                {
-                    events.Add(PlatformEvent.For(PlatformEventTypes.Withdraw, next, now));
-                }
-
-                detail = $"{objection.ObjectionId} revoked: withdrawn from {decidedOn:yyyy-MM-dd}";
-                break;
-            default:
-                detail = $"{objection.ObjectionId} upheld: {check.Reason}";
-                break;
-        }
-
-        if (check.Outcome != ObjectionOutcome.Upheld && check.Reason is { } reason)
-        {
-            detail += " — " + reason;
-        }
-
-        return new RecordChange(next, HistoryActions.ObjectionDecidedPrefix + check.Outcome!.Value.ToWire(), objection.DecidedBy ?? objection.Unit, detail)
-        {
-            Events = events,
-        };
+        return new ObjectionDecided(objection.ObjectionId, check, decidedOn) { Actor = objection.DecidedBy ?? objection.Unit };
     }
 }

@@ -1,5 +1,7 @@
+using CreditFunctions.App.Cases;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Time;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +26,7 @@ namespace CreditFunctions.App.Objections;
 /// in a crash. Losing an overdue objection's escalation is the worse failure, so a rare duplicate is the price.
 /// </remarks>
 public sealed class ObjectionSweep(
-    ObjectionStore objections,
+    CaseFlow<StoredObjection> flow,
     ObjectionSteps steps,
     RecordStore records,
     WorkflowQueue queue,
@@ -34,23 +36,29 @@ public sealed class ObjectionSweep(
     /// <summary>How long a claimed escalation belongs to the sweep that claimed it.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
+    private CaseTable<StoredObjection> Objections => flow.Table;
+
     /// <summary>Escalates every overdue objection not yet escalated; returns how many were sent.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var today = ChinaStandardTime.Today(clock);
         var sent = 0;
-        foreach (var id in await objections.OverdueAsync(today, cancellationToken))
+        foreach (var id in await Objections.OverdueAsync(today, cancellationToken))
         {
-            var objection = await objections.GetAsync(id, cancellationToken);
+            var objection = await Objections.GetAsync(id, cancellationToken);
             if (objection is null)
             {
                 continue;
             }
 
-            if (objection.Status != ObjectionStatus.Pending)
+            if (objection.Status != CaseStatus.Pending)
             {
                 // A decision cut short, or a decided objection's leftover row: finish it rather than escalate it.
-                await steps.CompleteAsync(objection, cancellationToken);
+                if (flow.MayFinish(objection))
+                {
+                    await steps.CompleteAsync(objection, cancellationToken);
+                }
+
                 continue;
             }
 
@@ -70,7 +78,7 @@ public sealed class ObjectionSweep(
         if (objection.EscalationSent)
         {
             // Sent and recorded, but the row was not moved yet.
-            await objections.WriteIndexAsync(objection, cancellationToken);
+            await Objections.WriteIndexAsync(objection, cancellationToken);
             return false;
         }
 
@@ -79,7 +87,7 @@ public sealed class ObjectionSweep(
             return false;
         }
 
-        var claimed = await objections.TryReplaceAsync(objection with { EscalatedAt = now }, cancellationToken);
+        var claimed = await Objections.TryReplaceAsync(objection with { EscalatedAt = now }, cancellationToken);
         if (claimed is null)
         {
             return false;
@@ -89,25 +97,23 @@ public sealed class ObjectionSweep(
             new EscalationNotice(EscalationNotice.SchemaName, claimed.ObjectionId, claimed.RecordId, claimed.Unit, claimed.FiledOn, claimed.DecideBy, now),
             AppJson.Web.EscalationNotice, cancellationToken);
 
-        await records.WriteAsync(claimed.SubjectKey, claimed.RecordId, stored => stored is null
-            ? null
-            : new RecordChange(stored.Record, HistoryActions.ObjectionEscalated, HistoryActions.Sweep,
-                $"{claimed.ObjectionId}: not decided by {claimed.DecideBy:yyyy-MM-dd} (unit {claimed.Unit})"), cancellationToken);
+        await records.ApplyAsync(claimed.RecordId, claimed.SubjectKey,
+            new ObjectionEscalated(claimed.ObjectionId, claimed.DecideBy, claimed.Unit) { Actor = SystemActors.ObjectionSweep }, cancellationToken);
 
-        var recorded = await objections.TryReplaceAsync(claimed with { EscalationSent = true }, cancellationToken);
+        var recorded = await Objections.TryReplaceAsync(claimed with { EscalationSent = true }, cancellationToken);
         if (recorded is null)
         {
-            // A decision came in meanwhile: it removes the pending rows itself.
-            var current = await objections.GetAsync(claimed.ObjectionId, cancellationToken);
-            if (current is { Status: ObjectionStatus.Pending })
+            // A decision came in meanwhile: it removes the open rows itself.
+            var current = await Objections.GetAsync(claimed.ObjectionId, cancellationToken);
+            if (current is { Status: CaseStatus.Pending })
             {
-                recorded = await objections.TryReplaceAsync(current with { EscalationSent = true }, cancellationToken);
+                recorded = await Objections.TryReplaceAsync(current with { EscalationSent = true }, cancellationToken);
             }
         }
 
-        if (recorded is { Status: ObjectionStatus.Pending })
+        if (recorded is { Status: CaseStatus.Pending })
         {
-            await objections.WriteIndexAsync(recorded, cancellationToken);
+            await Objections.WriteIndexAsync(recorded, cancellationToken);
         }
 
         return true;

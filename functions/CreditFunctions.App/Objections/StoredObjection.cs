@@ -1,52 +1,74 @@
-using Azure;
+using Azure.Data.Tables;
+using CreditFunctions.App.Cases;
+using CreditFunctions.App.Storage;
 
 namespace CreditFunctions.App.Objections;
 
-/// <summary>The life of an objection: filed (pending), a decision taken and being applied (deciding), decided.</summary>
-public static class ObjectionStatus
-{
-    public const string Pending = "pending";
-    /// <summary>A unit's decision won the race (ETag) and is being applied to the record; shown as pending until done.</summary>
-    public const string Deciding = "deciding";
-    public const string Decided = "decided";
-}
-
 /// <summary>
-/// An objection as stored in <c>Objections</c> (docs/table-design.md). The subject is its pseudonymous key, never its ID
-/// number; the deadlines are those of <see cref="CreditFunctions.Domain.Objections.ObjectionDeadlines"/> on the filing day.
+/// An objection as stored in <c>Objections</c> (docs/table-design.md, "Cases"): a case, plus who filed it for the subject,
+/// the reason and evidence, the deadlines of the Regulations' art36 on the filing day, and a correction's fields.
 /// </summary>
-public sealed record StoredObjection
+public sealed record StoredObjection : StoredCase
 {
-    public required string ObjectionId { get; init; }
-    public required string RecordId { get; init; }
-    public required string SubjectKey { get; init; }
-    /// <summary>The unit that submitted the record: the one that decides (art10, art12).</summary>
-    public required string Unit { get; init; }
+    public StoredObjection()
+    {
+    }
+
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public StoredObjection(CaseFields fields)
+        : base(fields)
+    {
+        // The kind reads its own fields over these.
+        FiledAs = "subject";
+        Reason = "";
+    }
+
     /// <summary>"subject" or "center" (art10: the subject, or the Center acting for it).</summary>
     public required string FiledAs { get; init; }
-    public required string FiledBy { get; init; }
     public required string Reason { get; init; }
     public IReadOnlyList<string> Evidence { get; init; } = [];
-    public required DateTimeOffset FiledAt { get; init; }
-    public required DateOnly FiledOn { get; init; }
     public required DateOnly MarkBy { get; init; }
     public required DateOnly PassToUnitBy { get; init; }
-    public required DateOnly DecideBy { get; init; }
     public required int DecideWorkingDays { get; init; }
-    public string Status { get; init; } = ObjectionStatus.Pending;
-    public string? Outcome { get; init; }
-    public string? DecisionReason { get; init; }
+
     /// <summary>The corrected record fields as the unit sent them, completed from the record (kept so a crashed decision can be finished).</summary>
     public string? CorrectedJson { get; init; }
     public long? CorrectedVersion { get; init; }
-    public string? DecidedBy { get; init; }
-    public DateOnly? DecidedOn { get; init; }
-    public DateTimeOffset? DecidedAt { get; init; }
-    /// <summary>When a sweep claimed the escalation (set before sending; see <see cref="ObjectionSweep"/>).</summary>
-    public DateTimeOffset? EscalatedAt { get; init; }
-    /// <summary>The escalation message was sent (set after sending).</summary>
-    public bool EscalationSent { get; init; }
-    public ETag ETag { get; init; }
 
-    public bool IsOpen => Status != ObjectionStatus.Decided;
+    public string ObjectionId => Id;
+
+    /// <summary>The last working day for the unit's decision (Regulations art36: 5 working days).</summary>
+    public DateOnly DecideBy => DueOn;
+}
+
+/// <summary>The <c>Objections</c> table's own part: its name, its id prefix and its fields.</summary>
+public sealed class ObjectionKind : CaseKind<StoredObjection>
+{
+    public override string TableName => TableNames.Objections;
+
+    public override string IdPrefix => CaseIds.ObjectionPrefix;
+
+    public override void Write(StoredObjection value, TableEntity entity)
+    {
+        entity["FiledAs"] = value.FiledAs;
+        entity["Reason"] = value.Reason;
+        entity["Evidence"] = WriteList(value.Evidence);
+        entity["MarkBy"] = Date(value.MarkBy);
+        entity["PassToUnitBy"] = Date(value.PassToUnitBy);
+        entity["DecideWorkingDays"] = value.DecideWorkingDays;
+        entity["CorrectedJson"] = value.CorrectedJson;
+        entity["CorrectedVersion"] = value.CorrectedVersion;
+    }
+
+    public override StoredObjection Read(TableEntity entity, CaseFields c) => new(c)
+    {
+        FiledAs = entity.GetString("FiledAs") ?? "subject",
+        Reason = entity.GetString("Reason") ?? "",
+        Evidence = ReadList(entity.GetString("Evidence")),
+        MarkBy = ParseDate(entity.GetString("MarkBy")) ?? c.FiledOn,
+        PassToUnitBy = ParseDate(entity.GetString("PassToUnitBy")) ?? c.FiledOn,
+        DecideWorkingDays = entity.GetInt32("DecideWorkingDays") ?? 5,
+        CorrectedJson = entity.GetString("CorrectedJson"),
+        CorrectedVersion = entity.GetInt64("CorrectedVersion"),
+    };
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CreditFunctions.App.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +10,7 @@ namespace CreditFunctions.App.Platform;
 /// truth. Rows exist only while pending, so this is one range query per bucket that reads nothing else.
 /// </summary>
 public sealed class OutboxReconciler(
-    CreditStorage storage,
-    StorageProvisioner provisioner,
+    RecordStore records,
     PlatformOutbox outbox,
     IOptions<PlatformOptions> options,
     TimeProvider clock,
@@ -21,28 +19,8 @@ public sealed class OutboxReconciler(
     /// <returns>How many stranded events were notified again.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        await provisioner.EnsureAsync(cancellationToken);
-        var table = storage.Tables.GetTableClient(TableNames.Records);
         // Timestamp is the row's last change: its write, or the push's last failed attempt (see OutboxPusher).
-        var cutoff = clock.GetUtcNow() - options.Value.ReconcileAfter;
-        var stranded = new List<OutboxPointer>();
-        await Parallel.ForEachAsync(SubjectKeys.AllBuckets(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (bucket, token) =>
-            {
-                var filter = TableClient.CreateQueryFilter(
-                    $"PartitionKey eq {bucket} and RowKey ge {OutboxEntities.Prefix} and RowKey lt {"o}"} and Timestamp lt {cutoff}");
-                var found = new List<OutboxPointer>();
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["EventId"], cancellationToken: token))
-                {
-                    found.Add(new OutboxPointer(bucket, row.GetString("EventId")));
-                }
-
-                lock (stranded)
-                {
-                    stranded.AddRange(found);
-                }
-            });
-
+        var stranded = await records.StrandedEventsAsync(clock.GetUtcNow() - options.Value.ReconcileAfter, cancellationToken);
         if (stranded.Count > 0)
         {
             logger.LogWarning("{Count} platform events were pending longer than {After}; notifying the push again", stranded.Count, options.Value.ReconcileAfter);

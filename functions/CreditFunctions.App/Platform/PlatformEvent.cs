@@ -6,10 +6,10 @@ namespace CreditFunctions.App.Platform;
 /// <summary>The event types of the contract ("The platform").</summary>
 public static class PlatformEventTypes
 {
-    public const string Publish = "publish";
-    public const string Withdraw = "withdraw";
-    public const string ObjectionOpened = "objection-opened";
-    public const string ObjectionClosed = "objection-closed";
+    public const string Publish = Domain.Lifecycle.PlatformChangeTypes.Publish;
+    public const string Withdraw = Domain.Lifecycle.PlatformChangeTypes.Withdraw;
+    public const string ObjectionOpened = Domain.Lifecycle.PlatformChangeTypes.ObjectionOpened;
+    public const string ObjectionClosed = Domain.Lifecycle.PlatformChangeTypes.ObjectionClosed;
 }
 
 /// <summary>
@@ -29,9 +29,6 @@ public sealed record PlatformEvent(string EventId, string Type, string RecordId,
     public static PlatformEvent For(string type, CreditRecord record, DateTimeOffset at, string? discriminator = null) =>
         new(IdFor(record.RecordId, record.Version, type, discriminator), type, record.RecordId, record.Version, at, PlatformRecord.Of(record));
 
-    /// <summary>Whether the platform shows this record at all: court listings come from it, excluded ones never go.</summary>
-    public static bool IsPublished(CreditRecord record) =>
-        record.Classification is not (RecordClassification.Excluded or RecordClassification.CourtListing);
 }
 
 /// <summary>The record as the platform receives it (its <c>record</c> field).</summary>

@@ -1,5 +1,6 @@
 using CreditFunctions.App.Api;
 using CreditFunctions.App.Json;
+using CreditFunctions.App.Cases;
 using CreditFunctions.App.Objections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace CreditFunctions.App.Repairs;
 
 /// <summary>GET /api/repairs?status=pending|decided|all&amp;unit=: a unit's applications to decide (the Center and administrators name the unit).</summary>
-public sealed class ListRepairsFunction(ClientPrincipalReader callers, RepairStore repairs)
+public sealed class ListRepairsFunction(ClientPrincipalReader callers, CaseTable<StoredRepair> repairs)
 {
     [Function("ListRepairs")]
     public async Task<IActionResult> Run(
@@ -21,7 +22,7 @@ public sealed class ListRepairsFunction(ClientPrincipalReader callers, RepairSto
         }
 
         var status = request.Query["status"].ToString();
-        if (status is not ("" or "all" or RepairStatus.Pending or RepairStatus.Decided))
+        if (status is not ("" or "all" or CaseStatus.Pending or CaseStatus.Decided))
         {
             return ApiResults.Problem(ObjectionProblems.InvalidStatus(status), request);
         }
@@ -44,7 +45,7 @@ public sealed class ListRepairsFunction(ClientPrincipalReader callers, RepairSto
         }
 
         var rows = new List<RepairSummary>();
-        foreach (var wanted in status.Length == 0 || status == "all" ? [RepairStatus.Pending, RepairStatus.Decided] : new[] { status })
+        foreach (var wanted in status.Length == 0 || status == "all" ? [CaseStatus.Pending, CaseStatus.Decided] : new[] { status })
         {
             await foreach (var row in repairs.ListForUnitAsync(unit, wanted, cancellationToken))
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CreditFunctions.App.Api;
-using CreditFunctions.App.Objections;
+using CreditFunctions.App.Cases;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Calendar;
 using CreditFunctions.Domain.Catalogue;
@@ -17,16 +17,15 @@ namespace CreditFunctions.App.Repairs;
 /// or rejects with a reason. Every step is in the record's history.
 /// </summary>
 public sealed class RepairDesk(
-    RepairStore repairs,
+    CaseFlow<StoredRepair> flow,
     RepairSteps steps,
-    RecordLookup lookup,
     RecordStore records,
     SubjectKeys keys,
     CatalogueSet catalogues,
     WorkingDayCalendar calendar,
     TimeProvider clock)
 {
-    public async Task<WorkflowResult<RepairFiled>> FileAsync(Caller caller, RepairFilingBody body, CancellationToken cancellationToken)
+    public async Task<CaseResult<RepairFiled>> FileAsync(Caller caller, RepairFilingBody body, CancellationToken cancellationToken)
     {
         var today = ChinaStandardTime.Today(clock);
         if (!RequestReading.TrySubject(body.SubjectId, clock, out var subject, out var invalid))
@@ -53,7 +52,7 @@ public sealed class RepairDesk(
         }
 
         var subjectKey = keys.KeyFor(subject);
-        var stored = await lookup.FindAsync(body.RecordId, subjectKey, cancellationToken);
+        var stored = await records.FindForSubjectAsync(body.RecordId, subjectKey, cancellationToken);
         if (stored is null)
         {
             return RepairProblems.RecordNotFound();
@@ -79,7 +78,7 @@ public sealed class RepairDesk(
 
         var repair = new StoredRepair
         {
-            RepairId = WorkflowIds.NewRepairId(),
+            Id = CaseIds.NewRepairId(),
             RecordId = stored.Record.RecordId,
             SubjectKey = subjectKey,
             Unit = stored.Record.Source,
@@ -95,30 +94,23 @@ public sealed class RepairDesk(
             DueOn = evaluation.DueOn!.Value,
         };
 
-        // The application first, then the claim (a crash between leaves an application nobody sees).
-        await repairs.CreateAsync(repair, cancellationToken);
-        if (!await repairs.TryClaimRecordAsync(repair.RecordId, repair.RepairId, cancellationToken))
+        var filing = await flow.FileAsync(repair, holder => steps.FinishHolderAsync(holder, cancellationToken), cancellationToken);
+        if (!filing.Claimed)
         {
-            // Another application holds the record: it is open, or decided with its claim left by a crash (then freed).
-            var holder = await repairs.OpenRepairOfAsync(repair.RecordId, cancellationToken);
-            if (holder is null || !await steps.ReleaseIfStaleAsync(holder, repair.RecordId, cancellationToken)
-                || !await repairs.TryClaimRecordAsync(repair.RecordId, repair.RepairId, cancellationToken))
-            {
-                await repairs.DeleteAsync(repair.RepairId, cancellationToken);
-                return RepairProblems.AlreadyOpen(holder ?? "?");
-            }
+            return RepairProblems.AlreadyOpen(filing.HeldBy ?? "?");
         }
 
         await steps.OpenAsync(repair, cancellationToken);
-        return new RepairFiled(repair.RepairId, RepairStatus.Pending, repair.DueOn, repair.RecordId, repair.FiledOn, repair.WageArrearsRemoval);
+        return new RepairFiled(repair.RepairId, CaseStatus.Pending, repair.DueOn, repair.RecordId, repair.FiledOn, repair.WageArrearsRemoval);
     }
 
-    public async Task<WorkflowResult<RepairView>> DecideAsync(Caller caller, string repairId, RepairDecisionBody body, CancellationToken cancellationToken)
+    public async Task<CaseResult<RepairView>> DecideAsync(Caller caller, string repairId, RepairDecisionBody body, CancellationToken cancellationToken)
     {
         var today = ChinaStandardTime.Today(clock);
-        var repair = WorkflowIds.IsWellFormed(repairId, WorkflowIds.RepairPrefix) ? await repairs.GetAsync(repairId, cancellationToken) : null;
-        var stored = repair is null ? null : await records.GetAsync(repair.SubjectKey, repair.RecordId, cancellationToken);
-        if (repair is null || stored is null)
+        var repair = await flow.Table.GetAsync(repairId, cancellationToken);
+        // Unknown, or a case this caller may not see: the same answer, so ids cannot be probed.
+        if (repair is null || !CaseAccess.MayView(caller, repair, keys, clock)
+            || await records.FindAsync(repair.RecordId, cancellationToken) is not { } stored)
         {
             return RepairProblems.NotFound();
         }
@@ -129,9 +121,9 @@ public sealed class RepairDesk(
             return RepairProblems.From(RepairDecisions.Check(unit, stored.Record, body.Outcome, body.Reason));
         }
 
-        if (repair.Status != RepairStatus.Pending)
+        if (repair.Status != CaseStatus.Pending)
         {
-            if (repair.Status == RepairStatus.Deciding)
+            if (repair.Status == CaseStatus.Deciding && flow.MayFinish(repair))
             {
                 await steps.CompleteAsync(repair, cancellationToken);
             }
@@ -145,31 +137,21 @@ public sealed class RepairDesk(
             return RepairProblems.From(check);
         }
 
-        // Pending → deciding, guarded by the ETag read: of two racing decisions exactly one goes on.
-        var won = await repairs.TryReplaceAsync(repair with
+        var won = await flow.StartDecisionAsync(repair, r => r with
         {
-            Status = RepairStatus.Deciding,
+            Status = CaseStatus.Deciding,
             Outcome = check.Outcome!.Value.ToWire(),
             DecisionReason = check.Reason,
             DecidedBy = caller.Describe(),
             DecidedOn = today,
         }, cancellationToken);
-        if (won is null)
-        {
-            return RepairProblems.NotOpen();
-        }
-
-        return RepairViews.Of(await steps.CompleteAsync(won, cancellationToken));
+        return won is null ? RepairProblems.NotOpen() : RepairViews.Of(await steps.CompleteAsync(won, cancellationToken));
     }
 
-    public async Task<WorkflowResult<RepairView>> GetAsync(Caller caller, string repairId, CancellationToken cancellationToken)
+    public async Task<CaseResult<RepairView>> GetAsync(Caller caller, string repairId, CancellationToken cancellationToken)
     {
-        var repair = WorkflowIds.IsWellFormed(repairId, WorkflowIds.RepairPrefix) ? await repairs.GetAsync(repairId, cancellationToken) : null;
-        if (repair is null)
-        {
-            return RepairProblems.NotFound();
-        }
-
-        return CaseAccess.MayView(caller, repair.Unit, repair.SubjectKey, keys, clock) ? RepairViews.Of(repair) : CaseAccess.NotYours();
+        var repair = await flow.Table.GetAsync(repairId, cancellationToken);
+        // Unknown, or another's: the same 404, so ids cannot be probed.
+        return repair is not null && CaseAccess.MayView(caller, repair, keys, clock) ? RepairViews.Of(repair) : RepairProblems.NotFound();
     }
 }

@@ -1,107 +1,103 @@
+using CreditFunctions.App.Cases;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Objections;
-using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Repairs;
+using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.App.Repairs;
 
 /// <summary>
 /// The steps of a repair application after its guarded write (the record's claim on filing, pending → deciding on
-/// decision). Each is safe to repeat, so a later request finishes what a crash interrupted.
+/// decision). Each is safe to repeat, so a later request finishes what a crash interrupted. What each step does to the
+/// record is <see cref="RecordLifecycle"/>'s.
 /// </summary>
-public sealed class RepairSteps(RepairStore repairs, RecordStore records, ListedParties parties, WorkflowQueue queue, TimeProvider clock)
+public sealed class RepairSteps(CaseFlow<StoredRepair> flow, RecordStore records, SubjectKeys keys, WorkflowQueue queue, TimeProvider clock)
 {
     /// <summary>The unit's list, then the application in the record's history (art12).</summary>
     public async Task OpenAsync(StoredRepair repair, CancellationToken cancellationToken)
     {
-        await repairs.WriteIndexAsync(repair, cancellationToken);
-        await records.WriteAsync(repair.SubjectKey, repair.RecordId, stored => stored is null
-            ? null
-            : new RecordChange(stored.Record, HistoryActions.RepairApplied, repair.FiledBy,
-                $"{repair.RepairId}: {(repair.WageArrearsRemoval ? "early removal from the wage-arrears list" : "credit repair")}, decide by {repair.DueOn:yyyy-MM-dd}"),
-            cancellationToken);
+        await flow.Table.WriteIndexAsync(repair, cancellationToken);
+        await records.ApplyAsync(repair.RecordId, repair.SubjectKey,
+            new RepairApplied(repair.RepairId, repair.WageArrearsRemoval, repair.DueOn) { Actor = repair.FiledBy }, cancellationToken);
     }
 
     /// <summary>
-    /// Finishes a decision: approved — the record is repaired (withdrawn that day, Regulations art38) with a withdraw
-    /// event, and for a unit's wage-arrears listing every party listed with it too (MOHRSS Order No. 45); rejected — the
-    /// reason goes into the history. Then each subject is told, the application marked decided and the record freed.
+    /// Finishes a decision: approved — the record is repaired (withdrawn that day, Regulations art38), and for a unit's
+    /// wage-arrears listing every party listed with it too (MOHRSS Order No. 45); rejected — the reason goes into the
+    /// history. Then each subject is told once, the application marked decided and the record freed.
     /// </summary>
     public async Task<StoredRepair> CompleteAsync(StoredRepair repair, CancellationToken cancellationToken)
     {
-        if (repair.Status == RepairStatus.Decided)
+        if (repair.Status == CaseStatus.Decided)
         {
-            await FinishAsync(repair, cancellationToken);
+            await flow.FinishAsync(repair, cancellationToken);
             return repair;
         }
 
-        var approved = repair.Outcome == RepairOutcome.Approved.ToWire();
-        var removed = new List<string>();
-        if (approved)
+        var actor = repair.DecidedBy ?? repair.Unit;
+        var decidedOn = repair.DecidedOn ?? Domain.Time.ChinaStandardTime.Today(clock);
+        var removed = new List<(string SubjectKey, string RecordId)>();
+        if (repair.Outcome == RepairOutcome.Approved.ToWire())
         {
-            var current = await records.GetAsync(repair.SubjectKey, repair.RecordId, cancellationToken);
-            var listed = current is null ? [] : await parties.OfAsync(current.Record, cancellationToken);
-            await RepairAsync(repair.SubjectKey, repair.RecordId, repair, HistoryActions.Repaired, $"{repair.RepairId} approved", cancellationToken);
-            foreach (var party in listed)
+            var unitRecord = await records.FindAsync(repair.RecordId, cancellationToken);
+            var parties = unitRecord is null ? [] : await PartiesAsync(unitRecord.Record, cancellationToken);
+            await records.ApplyAsync(repair.RecordId, repair.SubjectKey, new RepairApproved(repair.RepairId, decidedOn) { Actor = actor }, cancellationToken);
+            foreach (var party in parties)
             {
-                await RepairAsync(party.SubjectKey, party.Record.RecordId, repair, HistoryActions.RepairedWithUnit,
-                    $"{repair.RepairId}: listed with the unit, removed with its record {repair.RecordId}", cancellationToken);
-                removed.Add(party.Record.RecordId);
-                await NotifyAsync(party.SubjectKey, party.Record.RecordId, repair, cancellationToken);
+                await records.ApplyAsync(party.Record.RecordId, party.SubjectKey,
+                    new RepairApproved(repair.RepairId, decidedOn, repair.RecordId) { Actor = actor }, cancellationToken);
+                removed.Add((party.SubjectKey, party.Record.RecordId));
             }
         }
         else
         {
-            // Not idempotent on its own: a crash after this and before "decided" writes the entry again on completion.
-            await records.WriteAsync(repair.SubjectKey, repair.RecordId, stored => stored is null
-                ? null
-                : new RecordChange(stored.Record, HistoryActions.RepairRejected, repair.DecidedBy ?? repair.Unit, $"{repair.RepairId} rejected: {repair.DecisionReason}"),
-                cancellationToken);
+            // History only; a crash after this and before "decided" writes the entry again on completion.
+            await records.ApplyAsync(repair.RecordId, repair.SubjectKey, new RepairRejected(repair.RepairId, repair.DecisionReason) { Actor = actor }, cancellationToken);
         }
 
-        await NotifyAsync(repair.SubjectKey, repair.RecordId, repair, cancellationToken);
-        var decided = repair with { Status = RepairStatus.Decided, RemovedWithUnit = removed.Count > 0 ? removed : repair.RemovedWithUnit };
-        decided = await repairs.TryReplaceAsync(decided, cancellationToken) ?? await repairs.GetAsync(repair.RepairId, cancellationToken) ?? decided;
-        await FinishAsync(decided, cancellationToken);
-        return decided;
-    }
-
-    /// <summary>Frees a record held by an application that no longer exists or was decided (a crash before its release).</summary>
-    public async Task<bool> ReleaseIfStaleAsync(string holderId, string recordId, CancellationToken cancellationToken)
-    {
-        var holder = await repairs.GetAsync(holderId, cancellationToken);
-        if (holder is not null && holder.Status != RepairStatus.Decided)
+        repair = await flow.NotifyOnceAsync(repair, async () =>
         {
-            return false;
-        }
-
-        await repairs.ReleaseRecordAsync(recordId, holderId, cancellationToken);
-        return true;
-    }
-
-    private async Task FinishAsync(StoredRepair decided, CancellationToken cancellationToken)
-    {
-        await repairs.WriteIndexAsync(decided, cancellationToken);
-        await repairs.ReleaseRecordAsync(decided.RecordId, decided.RepairId, cancellationToken);
-    }
-
-    /// <summary>One record repaired, with its history entry and the platform's withdraw event (one transaction); a record already repaired is left alone.</summary>
-    private Task RepairAsync(string subjectKey, string recordId, StoredRepair repair, string action, string detail, CancellationToken cancellationToken) =>
-        records.WriteAsync(subjectKey, recordId, stored =>
-        {
-            if (stored is null || stored.Record.State != RecordState.Active)
+            await NotifyAsync(repair.SubjectKey, repair.RecordId, repair, cancellationToken);
+            foreach (var (subjectKey, recordId) in removed)
             {
-                return null;
+                await NotifyAsync(subjectKey, recordId, repair, cancellationToken);
             }
-
-            var repaired = RepairDecisions.Approve(stored.Record, repair.DecidedOn ?? Domain.Time.ChinaStandardTime.Today(clock));
-            return new RecordChange(repaired, action, repair.DecidedBy ?? repair.Unit, detail)
-            {
-                Events = PlatformEvent.IsPublished(stored.Record) ? [PlatformEvent.For(PlatformEventTypes.Withdraw, repaired, clock.GetUtcNow())] : [],
-            };
         }, cancellationToken);
+
+        return await flow.MarkDecidedAsync(repair, r => r with
+        {
+            Status = CaseStatus.Decided,
+            RemovedWithUnit = removed.Count > 0 ? removed.Select(p => p.RecordId).ToList() : r.RemovedWithUnit,
+        }, cancellationToken);
+    }
+
+    /// <summary>Frees a record held by an application that was decided, or whose filing was cut short long enough ago.</summary>
+    public async Task<bool> FinishHolderAsync(string holderId, CancellationToken cancellationToken)
+    {
+        return await flow.FinishHolderAsync(holderId, o => OpenAsync(o, cancellationToken), o => CompleteAsync(o, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The parties listed with a unit on the wage-arrears list (MOHRSS Order No. 45: they leave with it). Their records
+    /// live under their own subjects; ingestion indexes each under the unit it was listed with (one query), then each is
+    /// read where it lives, and the domain picks those of the same listing (<see cref="RepairCascade"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<StoredRecord>> PartiesAsync(CreditRecord unitRecord, CancellationToken cancellationToken)
+    {
+        if (unitRecord.Kind != RecordKind.WageArrearsList || unitRecord.Subject.Type != SubjectType.Unit)
+        {
+            return [];
+        }
+
+        var candidates = await records.ListedWithAsync(unitRecord.Subject.Value, cancellationToken);
+        var unitListings = (await records.ReadSubjectAsync(keys.KeyFor(unitRecord.Subject), cancellationToken)).Records;
+        var listed = RepairCascade.PartiesListedWith(unitRecord, candidates.Select(c => c.Record), unitListings)
+            .Select(r => r.RecordId).ToHashSet(StringComparer.Ordinal);
+        return candidates.Where(c => listed.Contains(c.Record.RecordId)).ToList();
+    }
 
     private Task NotifyAsync(string subjectKey, string recordId, StoredRepair repair, CancellationToken cancellationToken) =>
         queue.SendAsync(QueueNames.Notifications,

@@ -1,5 +1,4 @@
-using Azure.Data.Tables;
-using CreditFunctions.App.Objections;
+using CreditFunctions.App.Cases;
 
 namespace CreditFunctions.App.Repairs;
 
@@ -8,10 +7,10 @@ public static class RepairViews
 {
     public static RepairView Of(StoredRepair r)
     {
-        var decided = r.Status == RepairStatus.Decided;
+        var decided = r.Status == CaseStatus.Decided;
         return new RepairView(
             r.RepairId,
-            r.Status,
+            decided ? CaseStatus.Decided : CaseStatus.Pending,
             r.RecordId,
             r.Unit,
             r.Statement,
@@ -28,12 +27,5 @@ public static class RepairViews
             decided && r.RemovedWithUnit.Count > 0 ? r.RemovedWithUnit : null);
     }
 
-    public static RepairSummary Summary(TableEntity row) => new(
-        row.GetString("RepairId") ?? "",
-        row.GetString("Status") ?? RepairStatus.Pending,
-        row.GetString("RecordId") ?? "",
-        row.GetString("Unit") ?? "",
-        ObjectionEntities.ParseDate(row.GetString("FiledOn")) ?? default,
-        ObjectionEntities.ParseDate(row.GetString("DueOn")) ?? default,
-        row.GetString("Outcome"));
+    public static RepairSummary Summary(CaseIndexRow row) => new(row.Id, row.Status, row.RecordId, row.Unit, row.FiledOn, row.DueOn, row.Outcome);
 }

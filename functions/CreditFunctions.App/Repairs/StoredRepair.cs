@@ -1,38 +1,63 @@
-using Azure;
+using Azure.Data.Tables;
+using CreditFunctions.App.Cases;
+using CreditFunctions.App.Storage;
 
 namespace CreditFunctions.App.Repairs;
 
-/// <summary>The life of a repair application: pending, deciding (the unit's decision won and is being applied), decided.</summary>
-public static class RepairStatus
+/// <summary>A repair application as stored in <c>Repairs</c>: a case, plus the subject's statement, commitment and proof.</summary>
+public sealed record StoredRepair : StoredCase
 {
-    public const string Pending = "pending";
-    public const string Deciding = "deciding";
-    public const string Decided = "decided";
-}
+    public StoredRepair()
+    {
+    }
 
-/// <summary>A repair application as stored in <c>Repairs</c>; the subject by its pseudonymous key only.</summary>
-public sealed record StoredRepair
-{
-    public required string RepairId { get; init; }
-    public required string RecordId { get; init; }
-    public required string SubjectKey { get; init; }
-    public required string Unit { get; init; }
-    public required string FiledBy { get; init; }
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public StoredRepair(CaseFields fields)
+        : base(fields)
+    {
+        // The kind reads its own fields over these.
+        Statement = "";
+    }
+
     public required string Statement { get; init; }
     public bool Commitment { get; init; }
     public IReadOnlyList<string> Evidence { get; init; } = [];
     public DateOnly? CorrectedOn { get; init; }
     public bool CriminalProceedingsPending { get; init; }
     public bool WageArrearsRemoval { get; init; }
-    public required DateTimeOffset FiledAt { get; init; }
-    public required DateOnly FiledOn { get; init; }
-    public required DateOnly DueOn { get; init; }
-    public string Status { get; init; } = RepairStatus.Pending;
-    public string? Outcome { get; init; }
-    public string? DecisionReason { get; init; }
-    public string? DecidedBy { get; init; }
-    public DateOnly? DecidedOn { get; init; }
+
     /// <summary>Records of parties listed with the unit that left the list with it (MOHRSS Order No. 45).</summary>
     public IReadOnlyList<string> RemovedWithUnit { get; init; } = [];
-    public ETag ETag { get; init; }
+
+    public string RepairId => Id;
+}
+
+/// <summary>The <c>Repairs</c> table's own part: its name, its id prefix and its fields.</summary>
+public sealed class RepairKind : CaseKind<StoredRepair>
+{
+    public override string TableName => TableNames.Repairs;
+
+    public override string IdPrefix => CaseIds.RepairPrefix;
+
+    public override void Write(StoredRepair value, TableEntity entity)
+    {
+        entity["Statement"] = value.Statement;
+        entity["Commitment"] = value.Commitment;
+        entity["Evidence"] = WriteList(value.Evidence);
+        entity["CorrectedOn"] = Date(value.CorrectedOn);
+        entity["CriminalProceedingsPending"] = value.CriminalProceedingsPending;
+        entity["WageArrearsRemoval"] = value.WageArrearsRemoval;
+        entity["RemovedWithUnit"] = WriteList(value.RemovedWithUnit);
+    }
+
+    public override StoredRepair Read(TableEntity entity, CaseFields c) => new(c)
+    {
+        Statement = entity.GetString("Statement") ?? "",
+        Commitment = entity.GetBoolean("Commitment") ?? false,
+        Evidence = ReadList(entity.GetString("Evidence")),
+        CorrectedOn = ParseDate(entity.GetString("CorrectedOn")),
+        CriminalProceedingsPending = entity.GetBoolean("CriminalProceedingsPending") ?? false,
+        WageArrearsRemoval = entity.GetBoolean("WageArrearsRemoval") ?? false,
+        RemovedWithUnit = ReadList(entity.GetString("RemovedWithUnit")),
+    };
 }

@@ -20,6 +20,11 @@ public static class RepairCascade
     {
         ArgumentNullException.ThrowIfNull(unitRecord);
         ArgumentNullException.ThrowIfNull(candidates);
+        return Parties(unitRecord, candidates, SameListing);
+    }
+
+    private static IReadOnlyList<CreditRecord> Parties(CreditRecord unitRecord, IEnumerable<CreditRecord> candidates, Func<CreditRecord, CreditRecord, bool> sameListing)
+    {
         if (unitRecord.Kind != RecordKind.WageArrearsList || unitRecord.Subject.Type != SubjectType.Unit) return [];
         var uscc = unitRecord.Subject.Value;
         var parties = new List<CreditRecord>();
@@ -27,10 +32,32 @@ public static class RepairCascade
         {
             if (c.RecordId == unitRecord.RecordId || c.Kind != RecordKind.WageArrearsList || c.State != RecordState.Active) continue;
             if (!string.Equals(c.ListedWithUnitId?.Trim(), uscc, StringComparison.OrdinalIgnoreCase)) continue;
-            if (!SameListing(unitRecord, c)) continue;
+            if (!sameListing(unitRecord, c)) continue;
             parties.Add(c);
         }
         return parties;
+    }
+
+    /// <summary>
+    /// The parties listed with the unit of <paramref name="unitRecord"/>, knowing the unit's own listings
+    /// (<paramref name="unitListings"/>, any kind; its active wage-arrears listings are what count). A party belongs to a
+    /// listing of the unit when its own <c>wage-arrears-list</c> record names the unit in <c>listedWithUnitId</c>: where the
+    /// unit has one active listing, every such party belongs to it, whatever its decision number (parties are often listed
+    /// under decisions of their own); where it has several, a party belongs to the one with the same decision number, or
+    /// else the same decision date.
+    /// </summary>
+    public static IReadOnlyList<CreditRecord> PartiesListedWith(CreditRecord unitRecord, IEnumerable<CreditRecord> candidates, IEnumerable<CreditRecord> unitListings)
+    {
+        ArgumentNullException.ThrowIfNull(unitRecord);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(unitListings);
+        var active = unitListings
+            .Where(r => r.Kind == RecordKind.WageArrearsList && r.State == RecordState.Active && r.Subject == unitRecord.Subject)
+            .Select(r => r.RecordId)
+            .Append(unitRecord.RecordId)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+        return active <= 1 ? Parties(unitRecord, candidates, sameListing: (_, _) => true) : PartiesListedWith(unitRecord, candidates);
     }
 
     /// <summary>

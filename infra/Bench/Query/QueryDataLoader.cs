@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Subjects;
@@ -7,12 +6,11 @@ using CreditFunctions.Domain.Subjects;
 namespace CreditFunctions.Bench.Query;
 
 /// <summary>
-/// Loads the query bench's data straight into <c>Records</c>, bypassing the queue: each record's current-state
-/// entity and first history entry, and each subject's profile, mapped by the app's own RecordEntities/HistoryChain,
-/// grouped by bucket partition into 100-entity transactions sent in parallel. What the read path sees is what
-/// ingestion would have written.
+/// Loads the query bench's data through the store's own bulk import, bypassing the queue: each record as a first
+/// version received, each subject's profile, grouped by bucket partition into 100-entity transactions sent in
+/// parallel. What the read path sees is what ingestion would have written.
 /// </summary>
-public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner provisioner, SubjectKeys keys, RepresentativeMirrors mirrors)
+public sealed class QueryDataLoader(RecordStore records, SubjectKeys keys)
 {
     private const string UsccCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private const string Source = "SH-HRSS-ENFORCEMENT";
@@ -56,84 +54,39 @@ public sealed class QueryDataLoader(CreditStorage storage, StorageProvisioner pr
     /// <summary>Writes <paramref name="recordCount"/> records spread over the subjects (0 to 6 each); returns entities written.</summary>
     public async Task<long> LoadAsync(IReadOnlyList<SubjectId> subjects, int recordCount, int seed, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await provisioner.EnsureAsync(cancellationToken);
+        _ = now;
         var random = new Random(seed);
-        var byBucket = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        void Add(TableEntity entity)
-        {
-            if (!byBucket.TryGetValue(entity.PartitionKey, out var list))
-            {
-                byBucket[entity.PartitionKey] = list = [];
-            }
-
-            list.Add(entity);
-        }
-
         // Every subject gets a profile; records go to random subjects, so some have none (no-record), some several.
         // Some units name a legal representative; they are linked (copies made) after loading, as ingestion would.
-        var subjectKeys = subjects.Select(keys.KeyFor).ToArray();
         var representatives = Represented(subjects).ToDictionary(p => p.Unit, p => p.Representative);
-        for (var i = 0; i < subjects.Count; i++)
-        {
-            var profile = new TableEntity(SubjectKeys.BucketOf(subjectKeys[i]), RecordEntities.ProfileRow(subjectKeys[i]))
-            {
-                ["SubjectType"] = subjects[i].Type.ToWire(),
-                ["Name"] = subjects[i].Type == SubjectType.Unit ? $"上海测试企业{i}有限公司" : "测试",
-            };
-            if (representatives.TryGetValue(subjects[i], out var representative))
-            {
-                profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
-            }
-
-            Add(profile);
-        }
-
-        var withRepresentation = new HashSet<string>(StringComparer.Ordinal);
-        void Record(SubjectId subject, string key, CreditRecord record)
-        {
-            var partition = SubjectKeys.BucketOf(key);
-            var entry = HistoryChain.Next(0, "", "received", record.Version, Source, now, null);
-            Add(RecordEntities.ToEntity(partition, key, record, entry.Sequence, entry.Hash));
-            Add(HistoryChain.ToEntity(partition, key, record.RecordId, entry));
-            // As ingestion does: an individual with a record has its representation row (RepresentativeMirrors).
-            if (subject.Type == SubjectType.Individual && withRepresentation.Add(key))
-            {
-                Add(RepresentativeMirrors.EmptyRepresentation(partition, key));
-            }
-        }
-
+        var profiles = subjects.Select((s, i) => new ImportedSubject(s, s.Type == SubjectType.Unit ? $"上海测试企业{i}有限公司" : "测试",
+            representatives.TryGetValue(s, out var representative) ? representative : null)).ToList();
+        var loaded = new List<CreditRecord>(recordCount + representatives.Count);
         for (var n = 0; n < recordCount; n++)
         {
             var index = random.Next(subjects.Count);
-            Record(subjects[index], subjectKeys[index], NewRecord(subjects[index], n, random));
+            loaded.Add(NewRecord(subjects[index], n, random));
         }
 
         // Half the represented units' representatives are dishonest judgment debtors (art9.2.2).
         foreach (var (unit, representative) in Represented(subjects).Where((_, i) => i % 2 == 0))
         {
-            var key = keys.KeyFor(representative);
-            Record(representative, key, CourtListing(representative, unit));
+            loaded.Add(CourtListing(representative, unit));
         }
 
-        var table = storage.Tables.GetTableClient(TableNames.Records);
-        var batches = byBucket.Values.SelectMany(list => list.Chunk(100)).ToList();
-        long written = 0;
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, token) =>
+        var written = await records.ImportAsync(profiles, loaded, withLocators: false, total =>
         {
-            // Add, as ingestion's first writes are (and Azurite checks an Add against the partition once, an upsert twice).
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), token);
-            var total = Interlocked.Add(ref written, batch.Length);
-            if (total / 20_000 != (total - batch.Length) / 20_000)
+            if (total % 20_000 < 100)
             {
                 Console.Error.WriteLine($"query bench: {total:N0} entities loaded ({clock.Elapsed.TotalSeconds:F0} s)");
             }
-        });
+        }, cancellationToken);
 
         // The represented units get their copies through the app's own link, as a subject-profile message would.
         var linking = Stopwatch.StartNew();
         await Parallel.ForEachAsync(representatives, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (pair, token) =>
-            await mirrors.LinkAsync(keys.KeyFor(pair.Key), keys.KeyFor(pair.Value), token));
+            await records.LinkRepresentativeAsync(keys.KeyFor(pair.Key), keys.KeyFor(pair.Value), token));
         Console.Error.WriteLine($"query bench: {representatives.Count:N0} units linked to their representatives ({linking.Elapsed.TotalSeconds:F0} s)");
         return written;
     }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Subjects;
@@ -6,51 +5,33 @@ using CreditFunctions.Domain.Subjects;
 namespace CreditFunctions.Bench.Sweep;
 
 /// <summary>
-/// Fills <c>Records</c> directly, with the store's own entity plan (current state, first history entry, expiry
-/// index) packed 33 records to an entity-group transaction: loading 200,000 records through the queue would
-/// measure ingestion, not the sweep.
+/// Fills <c>Records</c> through the store's own bulk import (current state, first history entry, expiry index per
+/// record, packed into entity-group transactions): loading 200,000 records through the queue would measure ingestion,
+/// not the sweep.
 /// </summary>
 internal static class RegisterLoader
 {
-    private const int RecordsPerTransaction = 33; // 3 entities each, under the 100-action limit
-
     /// <param name="expiresOn">Each record's expiry date, by its index.</param>
-    public static async Task LoadAsync(TableClient table, RecordStore store, int count, Func<int, DateOnly> expiresOn)
+    public static async Task LoadAsync(RecordStore store, int count, Func<int, DateOnly> expiresOn)
     {
-        var perBucket = new Dictionary<string, List<TableTransactionAction>>();
-        var batches = new List<List<TableTransactionAction>>();
-        for (var n = 0; n < count; n++)
-        {
-            var subjectKey = $"91310000BENCH{n:D7}";
-            var partition = SubjectKeys.BucketOf(subjectKey);
-            if (!perBucket.TryGetValue(partition, out var actions))
-            {
-                perBucket[partition] = actions = [];
-            }
-
-            var record = Record(n, subjectKey, expiresOn(n));
-            store.Plan(actions, partition, subjectKey, null, new RecordChange(record, "received", "bench", null), includeProfile: false);
-            if (actions.Count >= RecordsPerTransaction * 3)
-            {
-                batches.Add(actions);
-                perBucket[partition] = [];
-            }
-        }
-
-        batches.AddRange(perBucket.Values.Where(a => a.Count > 0));
-        var done = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, token) =>
+        await store.ImportAsync([], Enumerable.Range(0, count).Select(n => Record(n, expiresOn(n))), withLocators: false, total =>
         {
-            await table.SubmitTransactionAsync(batch, token);
-            if (Interlocked.Increment(ref done) % 500 == 0)
+            if (total % 30_000 < 100)
             {
-                Console.Error.WriteLine($"sweep bench: {done} of {batches.Count} transactions, {clock.Elapsed.TotalSeconds:F0} s");
+                Console.Error.WriteLine($"sweep bench: {total:N0} entities, {clock.Elapsed.TotalSeconds:F0} s");
             }
-        });
+        }, CancellationToken.None);
     }
 
-    private static CreditRecord Record(int n, string subjectKey, DateOnly expiresOn)
+    /// <summary>A valid USCC per record: the register's subjects are all different units.</summary>
+    private static string Uscc(int n)
+    {
+        var body = $"91310000{n:D9}";
+        return body + SubjectId.ComputeUsccCheck(body);
+    }
+
+    private static CreditRecord Record(int n, DateOnly expiresOn)
     {
         var decided = expiresOn.AddYears(-3);
         return new CreditRecord
@@ -60,7 +41,7 @@ internal static class RegisterLoader
             SourceRecordId = $"AP-{n}",
             Version = 1,
             Kind = RecordKind.AdminPenalty,
-            Subject = new SubjectId(SubjectType.Unit, subjectKey),
+            Subject = new SubjectId(SubjectType.Unit, Uscc(n)),
             SubjectName = "上海某某建筑工程有限公司",
             Classification = RecordClassification.General,
             Severity = Severity.General,

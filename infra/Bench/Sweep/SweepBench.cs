@@ -39,7 +39,6 @@ public static class SweepBench
         var load = Stopwatch.StartNew();
         // Nothing expires the day after: the other records expire from two days on, spread over three years.
         await RegisterLoader.LoadAsync(
-            provider.GetRequiredService<CreditStorage>().Tables.GetTableClient(TableNames.Records),
             provider.GetRequiredService<RecordStore>(),
             Register,
             n => n % ExpiringShare == 0 ? Day : Day.AddDays(2 + (n % 1000)));

@@ -97,4 +97,28 @@ public class RepairCascadeAndDecisionTests
         var otherDay = ResponsiblePerson with { DecisionNumber = null, DecisionDate = Some.Date("2025-03-11") };
         Assert.Equal(["legal-rep"], RepairCascade.PartiesListedWith(unit, [sameDay, otherDay]).Select(p => p.RecordId));
     }
+
+    [Fact]
+    public void V2_where_the_unit_has_one_active_listing_every_party_named_with_it_belongs_whatever_its_decision_number()
+    {
+        // The parties' own listing decisions carry their own numbers and dates (a defect found from outside: they were missed).
+        var ownNumber = LegalRepresentative with { DecisionNumber = "沪人社监列〔2025〕31号", DecisionDate = Some.Date("2025-03-12") };
+        var otherDay = ResponsiblePerson with { DecisionNumber = "沪人社监列〔2025〕32号", DecisionDate = Some.Date("2025-03-14") };
+
+        var parties = RepairCascade.PartiesListedWith(Unit, [ownNumber, otherDay], [Unit]);
+
+        Assert.Equal(["legal-rep", "responsible"], parties.Select(p => p.RecordId));
+        Assert.Empty(RepairCascade.PartiesListedWith(Unit, [ownNumber, otherDay]));
+    }
+
+    [Fact]
+    public void V2_where_the_unit_has_several_active_listings_a_party_belongs_to_the_one_of_its_number_or_else_its_day()
+    {
+        var second = Listings.OfUnit("2025-09-01", "second-listing") with { DecisionNumber = "沪人社监列〔2025〕90号" };
+        var ofFirst = LegalRepresentative;
+        var ofSecond = Listings.PartyOf(second, Some.OtherPerson, "of-second");
+
+        Assert.Equal(["legal-rep"], RepairCascade.PartiesListedWith(Unit, [ofFirst, ofSecond], [Unit, second]).Select(p => p.RecordId));
+        Assert.Equal(["of-second"], RepairCascade.PartiesListedWith(second, [ofFirst, ofSecond], [Unit, second]).Select(p => p.RecordId));
+    }
 }

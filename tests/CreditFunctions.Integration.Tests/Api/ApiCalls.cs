@@ -17,8 +17,8 @@ public static class ApiCalls
         HttpAnswer.Of(await app.Function<ScreeningFunction>().Run(
             app.Request("/api/screenings", query, principal, "POST", body), CancellationToken.None));
 
-    public static Task<HttpAnswer> Screening(CreditApp app, string? principal, string business, IEnumerable<string> subjects) =>
-        Screening(app, principal, System.Text.Json.JsonSerializer.Serialize(new { business, subjects }));
+    public static Task<HttpAnswer> Screening(CreditApp app, string? principal, string business, IEnumerable<string> subjects, string? query = null) =>
+        Screening(app, principal, System.Text.Json.JsonSerializer.Serialize(new { business, subjects }), query);
 
     public static async Task<HttpAnswer> Record(CreditApp app, string recordId, string? principal) =>
         HttpAnswer.Of(await app.Function<RecordFunction>().Run(app.Request($"/api/records/{recordId}", null, principal), recordId, CancellationToken.None));

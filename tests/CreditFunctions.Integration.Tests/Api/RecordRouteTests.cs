@@ -40,7 +40,7 @@ public sealed class RecordRouteTests
         // Someone edits the first history entry in storage: the chain no longer verifies, and the answer says so.
         var key = app.Get<SubjectKeys>().KeyFor(new Domain.Subjects.SubjectId(Domain.Subjects.SubjectType.Unit, unit));
         var table = app.Table(TableNames.Records);
-        var first = (await table.GetEntityAsync<TableEntity>(SubjectKeys.BucketOf(key), RecordEntities.HistoryRow(key, recordId, 1))).Value;
+        var first = (await table.GetEntityAsync<TableEntity>(SubjectKeys.BucketOf(key), RecordStore.Keys.HistoryRow(key, recordId, 1))).Value;
         first["Actor"] = "someone-else";
         await table.UpdateEntityAsync(first, first.ETag, TableUpdateMode.Merge);
 

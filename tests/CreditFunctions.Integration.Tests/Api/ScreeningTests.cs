@@ -73,4 +73,24 @@ public sealed class ScreeningTests
         Assert.Equal(200, answer.Status);
         Assert.Equal(hundred, answer.Json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("subjectId").GetString()));
     }
+
+    [Fact]
+    public async Task A_screenings_status_leaves_out_dishonesty_past_its_query_period_as_the_credit_route_does()
+    {
+        // Decided 2019-01-02 (NDRC 〔2019〕527, general: shown for a year); queryable for 5 years, until 2024-01-02.
+        await using var app = await CreditApp.StartAsync(new DateOnly(2019, 1, 10));
+        var unit = Subjects.NewUscc();
+        await app.Get<RecordIngestor>().IngestAsync(
+            RecordsMessage.From("SH-HRSS-ENFORCEMENT").With(RecordsMessage.AdminPenalty(unit, decisionDate: "2019-01-02")).Json(), CancellationToken.None);
+        app.SetToday(new DateOnly(2024, 6, 3));
+
+        // Asked about a day when it was shown: past its query period a partner is told nothing of it.
+        var screened = await ApiCalls.Screening(app, Principals.Partner, "hrss-business", [unit], "asOf=2019-06-01");
+        var credit = await IngestionPathTests.Credit(app, unit, Principals.Partner, "asOf=2019-06-01");
+
+        var result = Assert.Single(screened.Json.GetProperty("results").EnumerateArray());
+        Assert.Equal("no-record", credit.Json.GetProperty("status").GetString());
+        Assert.Equal(credit.Json.GetProperty("status").GetString(), result.GetProperty("status").GetString());
+        Assert.Equal("allowed", result.GetProperty("decision").GetString());
+    }
 }

@@ -26,7 +26,8 @@ public sealed class ExpirySweepTests(PlatformFixture platform) : IAsyncLifetime
         _app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3), connectionString: platform.Storage.ConnectionString);
         // The sweep's state is one entity for the whole register; each test starts as if the sweep had never run.
         await _app.Table(TableNames.Records).CreateIfNotExistsAsync();
-        await _app.Table(TableNames.Records).DeleteEntityAsync(SweepState.Partition, SweepState.Row);
+        await _app.Table(TableNames.Records).DeleteEntityAsync(RecordStore.Keys.SweepPartition, RecordStore.Keys.SweepRow);
+        _app.Get<RecordStore>().ForgetLastSwept();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -121,7 +122,7 @@ public sealed class ExpirySweepTests(PlatformFixture platform) : IAsyncLifetime
         var corrected = await ReingestAsync(record, version: 2, decisionDate: "2024-02-20");
         Assert.Equal(new DateOnly(2027, 2, 20), corrected.ExpiresOn);
         // A leftover index row for the old date (as a crash-free store never leaves, but the sweep must not trust it).
-        await _app.Table(TableNames.Records).UpsertEntityAsync(new TableEntity(record.Partition, RecordEntities.ExpiryRow(new DateOnly(2027, 2, 10), record.RecordId))
+        await _app.Table(TableNames.Records).UpsertEntityAsync(new TableEntity(record.Partition, RecordStore.Keys.ExpiryRow(new DateOnly(2027, 2, 10), record.RecordId))
         {
             ["SubjectKey"] = record.SubjectKey,
             ["Version"] = 1L,
@@ -172,7 +173,7 @@ public sealed class ExpirySweepTests(PlatformFixture platform) : IAsyncLifetime
 
     private async Task<TableEntity?> IndexRow(Ingested record, DateOnly day)
     {
-        var row = await _app.Table(TableNames.Records).GetEntityIfExistsAsync<TableEntity>(record.Partition, RecordEntities.ExpiryRow(day, record.RecordId));
+        var row = await _app.Table(TableNames.Records).GetEntityIfExistsAsync<TableEntity>(record.Partition, RecordStore.Keys.ExpiryRow(day, record.RecordId));
         return row.HasValue ? row.Value : null;
     }
 

@@ -116,7 +116,7 @@ public sealed class CrashRecoveryTests
         foreach (var (sourceRecordId, events) in sent.Published.Select(p => (p, 1)).Append((sent.Excluded, 0)))
         {
             var recordId = RecordIds.For(Source, sourceRecordId);
-            var subjectKey = await app.Get<MessageLedger>().FindSubjectKeyAsync(recordId, CancellationToken.None);
+            var subjectKey = (await app.Get<RecordStore>().FindAsync(recordId, CancellationToken.None))?.SubjectKey;
             Assert.True(subjectKey is not null, $"{when}: locator of {sourceRecordId}");
             var stored = await records.GetAsync(subjectKey!, recordId, CancellationToken.None);
             Assert.True(stored is not null, $"{when}: record {sourceRecordId}");
@@ -124,7 +124,7 @@ public sealed class CrashRecoveryTests
             var history = await records.ReadHistoryAsync(subjectKey!, recordId, CancellationToken.None);
             Assert.True(history.Count == 1, $"{when}: {history.Count} history entries for {sourceRecordId}");
             Assert.True(HistoryChain.Verify(history), when);
-            var (from, to) = OutboxEntities.RecordRange(recordId);
+            var (from, to) = RecordStore.Keys.OutboxRange(recordId);
             var outbox = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
                 $"PartitionKey eq {SubjectKeys.BucketOf(subjectKey!)} and RowKey ge {from} and RowKey lt {to}"));
             var pending = 0;

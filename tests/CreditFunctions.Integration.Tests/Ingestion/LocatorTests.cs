@@ -21,17 +21,16 @@ public sealed class LocatorTests
         Assert.Equal(40, outcome.Stored);
 
         var table = app.Table(TableNames.RecordLocators);
-        var ledger = app.Get<MessageLedger>();
         var keys = app.Get<SubjectKeys>();
         var shardsUsed = new HashSet<string>();
         foreach (var (unit, sourceRecordId) in units)
         {
             var recordId = RecordIds.For(source, sourceRecordId);
-            var partition = MessageLedger.LocatorPartition(source, recordId);
-            Assert.Contains(partition, MessageLedger.LocatorPartitions(source));
+            var partition = RecordStore.Keys.LocatorPartition(recordId);
+            Assert.Contains(partition, Enumerable.Range(0, RecordIds.LocatorShards).Select(shard => $"{source}!{shard}"));
             var row = await table.GetEntityAsync<TableEntity>(partition, recordId);
             Assert.Equal(keys.KeyFor(new SubjectId(SubjectType.Unit, unit)), row.Value.GetString("SubjectKey"));
-            Assert.Equal(keys.KeyFor(new SubjectId(SubjectType.Unit, unit)), await ledger.FindSubjectKeyAsync(recordId, CancellationToken.None));
+            Assert.Equal(keys.KeyFor(new SubjectId(SubjectType.Unit, unit)), (await app.Get<RecordStore>().FindAsync(recordId, CancellationToken.None))?.SubjectKey);
             shardsUsed.Add(partition);
         }
 

@@ -75,7 +75,7 @@ public sealed class ObjectionConflictAndAccessTests
     }
 
     [Fact]
-    public async Task Wrong_roles_other_subjects_and_other_units_are_refused_with_403()
+    public async Task Wrong_roles_and_other_subjects_are_refused_and_a_case_a_caller_may_not_see_is_not_found()
     {
         await using var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3));
         var unit = Subjects.NewUscc();
@@ -97,11 +97,16 @@ public sealed class ObjectionConflictAndAccessTests
         Assert.Equal("not-allowed-to-object", partnerFiles.Json.GetProperty("code").GetString());
         Assert.Equal(403, otherSubjectFiles.Status);
         Assert.Equal("not-own-subject", otherSubjectFiles.Json.GetProperty("code").GetString());
-        Assert.Equal(403, otherUnitDecides.Status);
-        Assert.Equal("not-submitting-unit", otherUnitDecides.Json.GetProperty("code").GetString());
+        // A case the caller may not see answers as an unknown one would, so ids cannot be probed.
+        Assert.Equal(404, otherUnitDecides.Status);
+        Assert.Equal("objection-not-found", otherUnitDecides.Json.GetProperty("code").GetString());
         Assert.Equal(403, subjectDecides.Status);
-        Assert.Equal(403, otherSubjectLooks.Status);
-        Assert.Equal(403, otherUnitLooks.Status);
+        Assert.Equal("not-submitting-unit", subjectDecides.Json.GetProperty("code").GetString());
+        Assert.Equal(404, otherSubjectLooks.Status);
+        Assert.Equal(404, otherUnitLooks.Status);
+        var unknown = await GetObjection(app, Principals.Subject(other), "obj_aaaaaaaaaaaaaaaaaaaa");
+        Assert.Equal(unknown.Status, otherSubjectLooks.Status);
+        Assert.Equal(unknown.Json.GetProperty("code").GetString(), otherSubjectLooks.Json.GetProperty("code").GetString());
         Assert.Equal(403, unitListsAnother.Status);
         Assert.Equal(403, partnerLists.Status);
         // Nothing the refused callers sent changed the record.

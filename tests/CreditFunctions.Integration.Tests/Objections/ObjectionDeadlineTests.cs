@@ -64,7 +64,7 @@ public sealed class ObjectionDeadlineTests
         var objectionId = (await FileObjection(app, Principals.Subject(unit), unit, recordId)).Json.GetProperty("objectionId").GetString()!;
         await DecideObjection(app, Principals.Unit(Enforcement), objectionId, new System.Text.Json.Nodes.JsonObject { ["outcome"] = "upheld", ["reason"] = "事实清楚" });
 
-        var overdue = await app.Get<ObjectionStore>().OverdueAsync(new DateOnly(2024, 12, 31), CancellationToken.None);
+        var overdue = await app.Get<CreditFunctions.App.Cases.CaseTable<StoredObjection>>().OverdueAsync(new DateOnly(2024, 12, 31), CancellationToken.None);
 
         Assert.DoesNotContain(objectionId, overdue);
         var pending = await ListObjections(app, Principals.Unit(Enforcement), "status=pending");

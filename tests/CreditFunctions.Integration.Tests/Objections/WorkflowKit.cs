@@ -89,12 +89,12 @@ internal static class WorkflowKit
     /// <summary>The record's platform events still in the outbox (they stay until the push acknowledges them).</summary>
     public static async Task<IReadOnlyList<PlatformEvent>> Outbox(CreditApp app, string subjectId, string recordId)
     {
-        var (from, to) = OutboxEntities.RecordRange(recordId);
+        var (from, to) = RecordStore.Keys.OutboxRange(recordId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SubjectKeys.BucketOf(KeyOf(app, subjectId))} and RowKey ge {from} and RowKey lt {to}");
         var events = new List<PlatformEvent>();
         await foreach (var row in app.Table(TableNames.Records).QueryAsync<TableEntity>(filter))
         {
-            events.Add(OutboxEntities.FromEntity(row));
+            events.Add(System.Text.Json.JsonSerializer.Deserialize(row.GetString("Payload"), CreditFunctions.App.Json.AppJson.Web.PlatformEvent)!);
         }
 
         return events;

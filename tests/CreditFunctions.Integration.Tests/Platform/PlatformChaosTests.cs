@@ -111,7 +111,7 @@ public sealed class PlatformChaosTests(PlatformFixture platform) : IClassFixture
         var table = new TableClient(connection, TableNames.Records);
         var count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"RowKey ge {OutboxEntities.Prefix} and RowKey lt {"o}"}"), select: ["EventId"]))
+                           TableClient.CreateQueryFilter($"RowKey ge {RecordStore.Keys.OutboxPrefix} and RowKey lt {"o}"}"), select: ["EventId"]))
         {
             count++;
         }

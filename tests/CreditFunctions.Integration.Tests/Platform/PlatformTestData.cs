@@ -36,7 +36,7 @@ public static class PlatformTestData
 
     public static async Task<TableEntity?> OutboxRowAsync(CreditApp app, string partition, string eventId)
     {
-        var row = await app.Table(TableNames.Records).GetEntityIfExistsAsync<TableEntity>(partition, OutboxEntities.Row(eventId));
+        var row = await app.Table(TableNames.Records).GetEntityIfExistsAsync<TableEntity>(partition, RecordStore.Keys.OutboxRow(eventId));
         return row.HasValue ? row.Value : null;
     }
 

@@ -139,13 +139,17 @@ public sealed class RepairWorkflowTests
         Assert.Equal("not-allowed-to-apply", partner.Json.GetProperty("code").GetString());
         Assert.Equal(403, (await FileRepair(app, Principals.Subject(other), Application(unit, recordId))).Status);
         Assert.Equal(404, (await FileRepair(app, Principals.Subject(other), Application(other, recordId))).Status);
+        // A case the caller may not see answers as an unknown one would (404), so ids cannot be probed.
         var otherUnit = await DecideRepair(app, Principals.Unit("SH-SOCIAL-INSURANCE"), repairId, approve);
-        Assert.Equal(403, otherUnit.Status);
-        Assert.Equal("not-submitting-unit", otherUnit.Json.GetProperty("code").GetString());
-        Assert.Equal(403, (await DecideRepair(app, Principals.Subject(unit), repairId, approve)).Status);
+        Assert.Equal(404, otherUnit.Status);
+        Assert.Equal("repair-not-found", otherUnit.Json.GetProperty("code").GetString());
+        var subjectDecides = await DecideRepair(app, Principals.Subject(unit), repairId, approve);
+        Assert.Equal(403, subjectDecides.Status);
+        Assert.Equal("not-submitting-unit", subjectDecides.Json.GetProperty("code").GetString());
         Assert.Equal(403, (await DecideRepair(app, WorkflowKit.CenterPrincipal, repairId, approve)).Status);
-        Assert.Equal(403, (await GetRepair(app, Principals.Subject(other), repairId)).Status);
-        Assert.Equal(403, (await GetRepair(app, Principals.Partner, repairId)).Status);
+        Assert.Equal(404, (await GetRepair(app, Principals.Subject(other), repairId)).Status);
+        Assert.Equal(404, (await GetRepair(app, Principals.Partner, repairId)).Status);
+        Assert.Equal("repair-not-found", (await GetRepair(app, Principals.Partner, "rep_aaaaaaaaaaaaaaaaaaaa")).Json.GetProperty("code").GetString());
         Assert.NotNull(await ShownRecord(app, unit, recordId));
     }
 

@@ -38,12 +38,11 @@ public sealed class WageArrearsRemovalTests
         var unit = Subjects.NewUscc();
         var representative = Subjects.NewIdNumber();
         var manager = Subjects.NewIdNumber();
-        var earlierParty = Subjects.NewIdNumber();
         const string number = "沪人社欠薪〔2024〕8号";
         var listing = await IngestAsync(app, Listing(unit, null, number));
         var representativeListing = await IngestAsync(app, Listing(representative, unit, number));
-        var managerListing = await IngestAsync(app, Listing(manager, unit, number));
-        var otherListing = await IngestAsync(app, Listing(earlierParty, unit, "沪人社欠薪〔2023〕99号"));
+        // v2: a party listed with the unit under a decision number of its own still leaves with the unit's one listing.
+        var managerListing = await IngestAsync(app, Listing(manager, unit, "沪人社欠薪〔2024〕9号"));
 
         var partyAlone = await FileRepair(app, Principals.Subject(representative), Application(representative, representativeListing, correctedOn: "2024-01-20"));
         app.SetToday(new DateOnly(2024, 7, 22));
@@ -63,12 +62,30 @@ public sealed class WageArrearsRemovalTests
         Assert.Null(await ShownRecord(app, unit, listing));
         Assert.Equal("no-record", (await Credit(app, representative)).Json.GetProperty("status").GetString());
         Assert.Equal("no-record", (await Credit(app, manager)).Json.GetProperty("status").GetString());
-        // A party of another listing of the same unit stays.
-        Assert.NotNull(await ShownRecord(app, earlierParty, otherListing));
         var partyHistory = await History(app, manager, managerListing);
         Assert.True(HistoryChain.Verify(partyHistory));
         Assert.Contains(partyHistory, h => h.Action == "repaired-with-unit" && h.Detail!.Contains(listing));
         Assert.Single(await Mailbox.About(app, QueueNames.Notifications, "recordId", managerListing));
+    }
+
+    [Fact]
+    public async Task Where_the_unit_has_two_active_listings_a_party_of_the_other_listing_stays()
+    {
+        await using var app = await CreditApp.StartAsync(new DateOnly(2024, 2, 1));
+        var unit = Subjects.NewUscc();
+        var ofFirst = Subjects.NewIdNumber();
+        var ofSecond = Subjects.NewIdNumber();
+        var first = await IngestAsync(app, Listing(unit, null, "沪人社欠薪〔2024〕11号"));
+        await IngestAsync(app, Listing(unit, null, "沪人社欠薪〔2024〕12号"));
+        var firstParty = await IngestAsync(app, Listing(ofFirst, unit, "沪人社欠薪〔2024〕11号"));
+        var secondParty = await IngestAsync(app, Listing(ofSecond, unit, "沪人社欠薪〔2024〕12号"));
+        app.SetToday(new DateOnly(2024, 7, 22));
+
+        var repairId = (await FileRepair(app, Principals.Subject(unit), Application(unit, first, correctedOn: "2024-01-20"))).Json.GetProperty("repairId").GetString()!;
+        var decided = await DecideRepair(app, Principals.Unit(Enforcement), repairId, new JsonObject { ["outcome"] = "approved" });
+
+        Assert.Equal([firstParty], decided.Json.GetProperty("removedWithUnit").EnumerateArray().Select(e => e.GetString()).ToList());
+        Assert.NotNull(await ShownRecord(app, ofSecond, secondParty));
     }
 
     private static List<string?> Codes(HttpAnswer answer) =>

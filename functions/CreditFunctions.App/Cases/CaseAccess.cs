@@ -4,7 +4,7 @@ using CreditFunctions.Domain.Objections;
 using CreditFunctions.Domain.Subjects;
 using CreditFunctions.Domain.Time;
 
-namespace CreditFunctions.App.Objections;
+namespace CreditFunctions.App.Cases;
 
 /// <summary>Who may follow an objection or a repair application: its subject, the Center, administrators and the deciding unit.</summary>
 public static class CaseAccess
@@ -18,23 +18,19 @@ public static class CaseAccess
             ? subject
             : null;
 
-    public static bool MayView(Caller caller, string unit, string subjectKey, SubjectKeys keys, TimeProvider clock)
+    public static bool MayView(Caller caller, StoredCase value, SubjectKeys keys, TimeProvider clock)
     {
         if (caller.IsIn(Roles.Admin) || IsCenter(caller))
         {
             return true;
         }
 
-        if (caller.IsIn(Roles.Unit) && caller.Unit == unit)
+        if (caller.IsIn(Roles.Unit) && caller.Unit == value.Unit)
         {
             return true;
         }
 
         // Compared by pseudonymous key: the case never stores the subject's ID number.
-        return OwnSubject(caller, clock) is { } own && keys.KeyFor(own) == subjectKey;
+        return OwnSubject(caller, clock) is { } own && keys.KeyFor(own) == value.SubjectKey;
     }
-
-    public static Problem NotYours() => Problem.Forbidden(
-        "只有信用主体本人、市公共信用信息服务中心、报送单位和管理员可以查看该事项。",
-        "Only the subject, the Public Credit Information Service Center, the submitting unit and administrators may see this case.");
 }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.App.Storage;
 
@@ -19,40 +18,31 @@ namespace CreditFunctions.App.Storage;
 /// then reads X's records, then writes the copies guarded by the ETags of what it saw. Any write of X's records
 /// either happened before the link read them, or fails on the changed row, re-reads it and refreshes the new unit.
 /// A copy is replaced only by a later state of its record (history sequence), under the copy's ETag.</para>
-/// <para>Expiry does not refresh copies: activity is by date (<c>CreditRecord.IsActiveOn</c>), so a copy stops
-/// counting on its record's last day like the record itself.</para>
+/// <para>Expiry does not refresh copies: activity is by date, so a copy stops counting on its record's last day like
+/// the record itself. A record that moves away leaves a forwarding copy, which no reader counts.</para>
 /// </remarks>
-public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisioner provisioner)
+public sealed partial class RecordStore
 {
     private const char UnitSeparator = ',';
 
-    // Azure's limit of one entity-group transaction (Azurite accepts more).
-    private const int RecordBatchLimit = 100;
-
-    private TableClient Table => storage.Tables.GetTableClient(TableNames.Records);
-
-    public static bool IsIndividual(string subjectKey) => subjectKey.StartsWith(SubjectPseudonymizer.IndividualPrefix, StringComparison.Ordinal);
-
     /// <summary>The units named by an individual's representation row (empty when none).</summary>
-    public static IReadOnlyList<string> UnitsOf(TableEntity? representation) =>
+    private static IReadOnlyList<string> UnitsOf(TableEntity? representation) =>
         representation?.GetString("Units") is { Length: > 0 } units ? units.Split(UnitSeparator) : [];
 
-    /// <summary>The representation row as the optimistic path writes it with an individual's first record: names no unit.</summary>
-    public static TableTransactionAction CreateRepresentation(string partition, string subjectKey) =>
-        new(TableTransactionActionType.Add, EmptyRepresentation(partition, subjectKey));
-
     /// <summary>An individual's representation row naming no unit, as its first record writes it.</summary>
-    public static TableEntity EmptyRepresentation(string partition, string subjectKey) =>
-        new(partition, RecordEntities.RepresentationRow(subjectKey)) { ["Units"] = "" };
+    private static TableEntity EmptyRepresentation(string subjectKey) =>
+        new(SubjectKeys.BucketOf(subjectKey), Keys.RepresentationRow(subjectKey)) { ["Units"] = "" };
 
-    /// <summary>In a read-decide-write of an individual's record: the row as read, so a concurrent link fails the write.</summary>
-    public static TableTransactionAction GuardRepresentation(string partition, string subjectKey, TableEntity? representation) =>
+    /// <summary>In a write of an individual's record: the row as read, so a concurrent link fails the write.</summary>
+    private static TableTransactionAction GuardRepresentation(string subjectKey, TableEntity? representation) =>
         representation is null
-            ? CreateRepresentation(partition, subjectKey)
-            : new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, RecordEntities.RepresentationRow(subjectKey)) { ["Units"] = representation.GetString("Units") ?? "" }, representation.ETag);
+            ? new(TableTransactionActionType.Add, EmptyRepresentation(subjectKey))
+            : new(TableTransactionActionType.UpdateMerge,
+                new TableEntity(SubjectKeys.BucketOf(subjectKey), Keys.RepresentationRow(subjectKey)) { ["Units"] = representation.GetString("Units") ?? "" },
+                representation.ETag);
 
     /// <summary>Brings the copies of one record of <paramref name="representativeKey"/> in <paramref name="units"/> up to <paramref name="record"/>, its state as stored.</summary>
-    public async Task RefreshAsync(string representativeKey, TableEntity record, IReadOnlyList<string> units, CancellationToken cancellationToken)
+    private async Task RefreshCopiesAsync(string representativeKey, TableEntity record, IReadOnlyList<string> units, CancellationToken cancellationToken)
     {
         foreach (var unit in units)
         {
@@ -65,7 +55,7 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
     /// profile <c>MirroredFrom</c>. Does nothing when the profile no longer names that representative, or already is
     /// mirrored from it. Safe to repeat and to race with writes of the representative's records.
     /// </summary>
-    public async Task LinkAsync(string unitKey, string representativeKey, CancellationToken cancellationToken)
+    public async Task LinkRepresentativeAsync(string unitKey, string representativeKey, CancellationToken cancellationToken)
     {
         await provisioner.EnsureAsync(cancellationToken);
         var partition = SubjectKeys.BucketOf(unitKey);
@@ -73,12 +63,12 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
         {
             // The unit's profile and copies, with their ETags: one range query.
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {RecordEntities.MirrorPrefix(unitKey)} and RowKey le {RecordEntities.ProfileRow(unitKey)}");
+                $"PartitionKey eq {partition} and RowKey ge {Keys.CopyPrefix(unitKey)} and RowKey le {Keys.ProfileRow(unitKey)}");
             TableEntity? profile = null;
             var copies = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var row in Records.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                if (row.RowKey == RecordEntities.ProfileRow(unitKey))
+                if (row.RowKey == Keys.ProfileRow(unitKey))
                 {
                     profile = row;
                 }
@@ -94,12 +84,12 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
             }
 
             await AddUnitAsync(representativeKey, unitKey, cancellationToken);
-            var records = await RecordsOfAsync(representativeKey, cancellationToken);
+            var records = await RecordRowsOfAsync(representativeKey, cancellationToken);
 
             var actions = new List<TableTransactionAction>();
             foreach (var record in records)
             {
-                var row = RecordEntities.MirrorRow(unitKey, record.GetString("RecordId"));
+                var row = Keys.CopyRow(unitKey, record.GetString("RecordId"));
                 var copy = CopyOf(partition, row, representativeKey, record);
                 actions.Add(copies.Remove(row, out var existing)
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, copy, existing.ETag)
@@ -110,13 +100,13 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
             actions.AddRange(copies.Values.Select(stale => new TableTransactionAction(TableTransactionActionType.Delete, stale, stale.ETag)));
             try
             {
-                foreach (var chunk in actions.Chunk(RecordBatchLimit))
+                foreach (var chunk in actions.Chunk(MaxEntitiesPerTransaction))
                 {
-                    await Table.SubmitTransactionAsync(chunk, cancellationToken);
+                    await Records.SubmitTransactionAsync(chunk, cancellationToken);
                 }
 
                 // Last, and only if the profile still names this representative: the copies are complete.
-                await Table.UpdateEntityAsync(
+                await Records.UpdateEntityAsync(
                     new TableEntity(partition, profile.RowKey) { ["MirroredFrom"] = representativeKey }, profile.ETag, TableUpdateMode.Merge, cancellationToken);
                 return;
             }
@@ -131,16 +121,16 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
     private async Task AddUnitAsync(string representativeKey, string unitKey, CancellationToken cancellationToken)
     {
         var partition = SubjectKeys.BucketOf(representativeKey);
-        var row = RecordEntities.RepresentationRow(representativeKey);
+        var row = Keys.RepresentationRow(representativeKey);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await Table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            var current = await Records.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
             var units = UnitsOf(current.HasValue ? current.Value : null).ToList();
             try
             {
                 if (!current.HasValue)
                 {
-                    await Table.AddEntityAsync(new TableEntity(partition, row) { ["Units"] = unitKey }, cancellationToken);
+                    await Records.AddEntityAsync(new TableEntity(partition, row) { ["Units"] = unitKey }, cancellationToken);
                 }
                 else
                 {
@@ -151,7 +141,7 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
                         units.Add(unitKey);
                     }
 
-                    await Table.UpdateEntityAsync(
+                    await Records.UpdateEntityAsync(
                         new TableEntity(partition, row) { ["Units"] = string.Join(UnitSeparator, units) }, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
                 }
 
@@ -164,13 +154,13 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
         }
     }
 
-    private async Task<List<TableEntity>> RecordsOfAsync(string subjectKey, CancellationToken cancellationToken)
+    private async Task<List<TableEntity>> RecordRowsOfAsync(string subjectKey, CancellationToken cancellationToken)
     {
-        var prefix = $"s|{subjectKey}|r|";
+        var prefix = Keys.RecordPrefix(subjectKey);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {SubjectKeys.BucketOf(subjectKey)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
         var records = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in Records.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             records.Add(row);
         }
@@ -181,11 +171,11 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
     private async Task CopyAsync(string unitKey, string representativeKey, TableEntity source, CancellationToken cancellationToken)
     {
         var partition = SubjectKeys.BucketOf(unitKey);
-        var row = RecordEntities.MirrorRow(unitKey, source.GetString("RecordId"));
+        var row = Keys.CopyRow(unitKey, source.GetString("RecordId"));
         var sequence = source.GetInt32("HistorySequence") ?? 0;
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            var existing = await Records.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
             if (existing.HasValue && (existing.Value!.GetInt32("HistorySequence") ?? 0) >= sequence)
             {
                 return; // This state, or a later one, is there already.
@@ -196,11 +186,11 @@ public sealed class RepresentativeMirrors(CreditStorage storage, StorageProvisio
             {
                 if (existing.HasValue)
                 {
-                    await Table.UpdateEntityAsync(copy, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await Records.UpdateEntityAsync(copy, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await Table.AddEntityAsync(copy, cancellationToken);
+                    await Records.AddEntityAsync(copy, cancellationToken);
                 }
 
                 return;

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 
-namespace CreditFunctions.App.Objections;
+namespace CreditFunctions.App.Cases;
 
 /// <summary>
-/// Ids of objections (<c>obj_…</c>) and repair applications (<c>rep_…</c>): opaque, safe in URLs and table keys, and
+/// Ids of cases: objections (<c>obj_…</c>) and repair applications (<c>rep_…</c>): opaque, safe in URLs and table keys, and
 /// unguessable — 100 random bits — so knowing one id tells nothing about another subject's case.
 /// </summary>
-public static class WorkflowIds
+public static class CaseIds
 {
     public const string ObjectionPrefix = "obj_";
     public const string RepairPrefix = "rep_";
