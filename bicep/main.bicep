@@ -28,9 +28,14 @@ param entraClientId string
 @description('Entra tenant that issues tokens for the API. Defaults to the deployment\'s tenant.')
 param entraTenantId string = tenant().tenantId
 
+// The pseudonym key is created once per environment and never rewritten by a later deployment (see
+// bicep/README.md, "The pseudonym key"): the default looks the secret up and fails if there is none.
+@description('True on the first deployment of an environment only: writes the Key Vault secret pseudonym-key from pseudonymKey. Leave false afterwards; a different value would orphan every individual\'s records.')
+param createPseudonymKey bool = false
+
 @secure()
-@description('Pseudonym key stored in Key Vault and given to the app as a Key Vault reference (Pseudonym__Key).')
-param pseudonymKey string
+@description('The pseudonym key (e.g. openssl rand -base64 32), read only when createPseudonymKey is true. Given to the app as a Key Vault reference (Pseudonym__Key).')
+param pseudonymKey string = ''
 
 @description('Replication of the storage account.')
 @allowed([
@@ -136,6 +141,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     keyVaultName: keyVaultName
     pseudonymKeySecretName: pseudonymKeySecretName
+    createPseudonymKey: createPseudonymKey
     pseudonymKey: pseudonymKey
   }
 }
