@@ -37,6 +37,11 @@ param createPseudonymKey bool = false
 @description('The pseudonym key (e.g. openssl rand -base64 32), read only when createPseudonymKey is true. Given to the app as a Key Vault reference (Pseudonym__Key).')
 param pseudonymKey string = ''
 
+// Per-unit trust (contract v2): each upstream unit's principal may send to credit-ingest and
+// credit-subjects and read its own notices queue, nothing else (modules/unitaccess.bicep).
+@description('Unit code -> Entra object id of that unit\'s upstream principal, e.g. { \'SH-HRSS-ENFORCEMENT\': \'<objectId>\' }. Each unit gets the queue notices-{unit code in lower case}; an empty id creates the queue without any assignment.')
+param unitPrincipals object = {}
+
 @description('Replication of the storage account.')
 @allowed([
   'Standard_LRS'
@@ -177,6 +182,23 @@ module roles 'modules/roles.bicep' = {
   dependsOn: [
     monitoring
     keyVault
+  ]
+}
+
+module unitAccess 'modules/unitaccess.bicep' = {
+  name: '${environmentName}-unitaccess'
+  params: {
+    storageAccountName: storageAccountName
+    unitPrincipals: unitPrincipals
+    // Where units write: records and subject facts.
+    sharedQueueNames: [
+      'credit-ingest'
+      'credit-subjects'
+    ]
+  }
+  // The shared queues are created by the storage module.
+  dependsOn: [
+    storage
   ]
 }
 
