@@ -42,6 +42,9 @@ param pseudonymKey string = ''
 @description('Unit code -> Entra object id of that unit\'s upstream principal, e.g. { \'SH-HRSS-ENFORCEMENT\': \'<objectId>\' }. Each unit gets the queue notices-{unit code in lower case}; an empty id creates the queue without any assignment.')
 param unitPrincipals object = {}
 
+@description('Entra object ids of the operators (best: one group). They may upload to the credit-config container and inspect, clear and replay poison queues (bicep/README.md, runbook).')
+param operatorPrincipalIds string[] = []
+
 @description('Replication of the storage account.')
 @allowed([
   'Standard_LRS'
@@ -80,6 +83,8 @@ var storageAccountName = 'st${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
 var applicationInsightsName = 'appi-credit-${environmentName}-${resourceToken}'
 var deploymentContainerName = 'app-package'
+// Data that changes without a deploy: catalogue versions, the working-day calendar, units' public keys.
+var configContainerName = 'credit-config'
 var pseudonymKeySecretName = 'pseudonym-key'
 
 // Table Storage tables: one per kind of record the app keeps.
@@ -114,6 +119,7 @@ var containerNames = [
   deploymentContainerName
   // Claim check: `recordsBlob` lists too large for one queue message.
   'credit-ingest-blobs'
+  configContainerName
 ]
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -155,7 +161,8 @@ module functionApp 'modules/functionapp.bicep' = {
   name: '${environmentName}-functionapp'
   params: {
     location: location
-    tags: tags
+    // azd finds the app that service `api` (azure.yaml) deploys to by this tag.
+    tags: union(tags, { 'azd-service-name': 'api' })
     planName: 'plan-credit-${environmentName}-${resourceToken}'
     functionAppName: functionAppName
     storageBlobEndpoint: storage.outputs.blobEndpoint
@@ -202,12 +209,27 @@ module unitAccess 'modules/unitaccess.bicep' = {
   ]
 }
 
+module operatorAccess 'modules/operatoraccess.bicep' = {
+  name: '${environmentName}-operatoraccess'
+  params: {
+    storageAccountName: storageAccountName
+    operatorPrincipalIds: operatorPrincipalIds
+    configContainerName: configContainerName
+    triggeredQueueNames: filter(queueNames, name => contains(queueNames, '${name}-poison'))
+  }
+  // The container and queues are created by the storage module.
+  dependsOn: [
+    storage
+  ]
+}
+
 module appSettings 'modules/appsettings.bicep' = {
   name: '${environmentName}-appsettings'
   params: {
     functionAppName: functionAppName
     storageAccountName: storageAccountName
     blobEndpoint: storage.outputs.blobEndpoint
+    configContainerName: configContainerName
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
