@@ -1,7 +1,9 @@
 // CreditFunctions: the Shanghai HRSS Bureau's credit register on Azure Functions (Flex Consumption,
 // .NET 10 isolated worker). Deploys into an existing resource group:
 //   storage (tables, queues, blob containers) · Flex Consumption plan + function app · Key Vault with
-//   the pseudonym key · Log Analytics + Application Insights · role assignments for the app's identity.
+//   the pseudonym key (written once) · Log Analytics + Application Insights · role assignments for the
+//   app's identity · per-unit notices queues and queue-scoped rights for each unit · operators' rights ·
+//   alerts, the /api/health test, diagnostic settings and the operations workbook.
 // Local modules only (no registry), so `infra/bicep-check` builds and lints it offline.
 targetScope = 'resourceGroup'
 
@@ -45,6 +47,12 @@ param unitPrincipals object = {}
 @description('Entra object ids of the operators (best: one group). They may upload to the credit-config container and inspect, clear and replay poison queues (bicep/README.md, runbook).')
 param operatorPrincipalIds string[] = []
 
+@description('Email address that receives every alert (a shared operations mailbox).')
+param alertEmailAddress string
+
+@description('Availability-test location ids for the /api/health test. Empty: three in Asia on Azure public cloud, and no test elsewhere; in Azure China list the ids first (bicep/README.md, "Health check").')
+param availabilityTestLocations string[] = []
+
 @description('Replication of the storage account.')
 @allowed([
   'Standard_LRS'
@@ -82,6 +90,7 @@ var functionAppName = 'func-credit-${environmentName}-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
 var applicationInsightsName = 'appi-credit-${environmentName}-${resourceToken}'
+var logAnalyticsName = 'log-credit-${environmentName}-${resourceToken}'
 var deploymentContainerName = 'app-package'
 // Data that changes without a deploy: catalogue versions, the working-day calendar, units' public keys.
 var configContainerName = 'credit-config'
@@ -127,7 +136,7 @@ module monitoring 'modules/monitoring.bicep' = {
   params: {
     location: location
     tags: tags
-    logAnalyticsName: 'log-credit-${environmentName}-${resourceToken}'
+    logAnalyticsName: logAnalyticsName
     applicationInsightsName: applicationInsightsName
   }
 }
@@ -245,6 +254,65 @@ module appSettings 'modules/appsettings.bicep' = {
   ]
 }
 
+// Watching it: alerts to one action group, the /api/health test, platform logs into the workspace and the
+// operations workbook. All of them read what monitoring, storage, Key Vault and the app create.
+module alerts 'modules/alerts.bicep' = {
+  name: '${environmentName}-alerts'
+  params: {
+    location: location
+    tags: tags
+    environmentName: environmentName
+    applicationInsightsName: applicationInsightsName
+    logAnalyticsName: logAnalyticsName
+    alertEmailAddress: alertEmailAddress
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
+module availability 'modules/availability.bicep' = {
+  name: '${environmentName}-availability'
+  params: {
+    location: location
+    tags: tags
+    environmentName: environmentName
+    applicationInsightsName: applicationInsightsName
+    defaultHostName: functionApp.outputs.defaultHostName
+    testLocations: availabilityTestLocations
+    actionGroupId: alerts.outputs.actionGroupId
+  }
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: '${environmentName}-diagnostics'
+  params: {
+    logAnalyticsName: logAnalyticsName
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+    functionAppName: functionAppName
+  }
+  dependsOn: [
+    monitoring
+    storage
+    keyVault
+    functionApp
+  ]
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: '${environmentName}-workbook'
+  params: {
+    location: location
+    tags: tags
+    environmentName: environmentName
+    applicationInsightsName: applicationInsightsName
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
 @description('Name of the function app.')
 output functionAppName string = functionApp.outputs.name
 
@@ -253,3 +321,6 @@ output defaultHostName string = functionApp.outputs.defaultHostName
 
 @description('Name of the storage account.')
 output storageAccountName string = storage.outputs.name
+
+@description('Where the /api/health availability test runs from; empty: no test was created (pass availabilityTestLocations).')
+output healthTestLocations string[] = availability.outputs.testLocations
