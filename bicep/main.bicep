@@ -324,3 +324,8 @@ output storageAccountName string = storage.outputs.name
 
 @description('Where the /api/health availability test runs from; empty: no test was created (pass availabilityTestLocations).')
 output healthTestLocations string[] = availability.outputs.testLocations
+
+// Upper case on purpose: azd keeps each output in the environment under its own name, and the hooks
+// (bicep/scripts/azd-*.sh) read this one to check the vault before a deployment could write the key.
+@description('Name of the Key Vault holding pseudonym-key.')
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

@@ -47,6 +47,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 resource healthTest 'Microsoft.Insights/webtests@2022-06-15' = if (!empty(locations)) {
   name: testName
   location: location
+  kind: 'standard'
   // The portal lists a test under the component this tag links it to.
   tags: union(tags, {
     'hidden-link:${applicationInsights.id}': 'Resource'
