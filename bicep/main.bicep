@@ -1,7 +1,9 @@
 // CreditFunctions: the Shanghai HRSS Bureau's credit register on Azure Functions (Flex Consumption,
 // .NET 10 isolated worker). Deploys into an existing resource group:
 //   storage (tables, queues, blob containers) · Flex Consumption plan + function app · Key Vault with
-//   the pseudonym key · Log Analytics + Application Insights · role assignments for the app's identity.
+//   the pseudonym key (written once) · Log Analytics + Application Insights · role assignments for the
+//   app's identity · per-unit notices queues and queue-scoped rights for each unit · operators' rights ·
+//   alerts, the /api/health test, diagnostic settings and the operations workbook.
 // Local modules only (no registry), so `infra/bicep-check` builds and lints it offline.
 targetScope = 'resourceGroup'
 
@@ -28,9 +30,28 @@ param entraClientId string
 @description('Entra tenant that issues tokens for the API. Defaults to the deployment\'s tenant.')
 param entraTenantId string = tenant().tenantId
 
+// The pseudonym key is created once per environment and never rewritten by a later deployment (see
+// bicep/README.md, "The pseudonym key"): the default looks the secret up and fails if there is none.
+@description('True on the first deployment of an environment only: writes the Key Vault secret pseudonym-key from pseudonymKey. Leave false afterwards; a different value would orphan every individual\'s records.')
+param createPseudonymKey bool = false
+
 @secure()
-@description('Pseudonym key stored in Key Vault and given to the app as a Key Vault reference (Pseudonym__Key).')
-param pseudonymKey string
+@description('The pseudonym key (e.g. openssl rand -base64 32), read only when createPseudonymKey is true. Given to the app as a Key Vault reference (Pseudonym__Key).')
+param pseudonymKey string = ''
+
+// Per-unit trust (contract v2): each upstream unit's principal may send to credit-ingest and
+// credit-subjects and read its own notices queue, nothing else (modules/unitaccess.bicep).
+@description('Unit code -> Entra object id of that unit\'s upstream principal, e.g. { \'SH-HRSS-ENFORCEMENT\': \'<objectId>\' }. Each unit gets the queue notices-{unit code in lower case}; an empty id creates the queue without any assignment.')
+param unitPrincipals object = {}
+
+@description('Entra object ids of the operators (best: one group). They may upload to the credit-config container and inspect, clear and replay poison queues (bicep/README.md, runbook).')
+param operatorPrincipalIds string[] = []
+
+@description('Email address that receives every alert (a shared operations mailbox).')
+param alertEmailAddress string
+
+@description('Availability-test location ids for the /api/health test. Empty: three in Asia on Azure public cloud, and no test elsewhere; in Azure China list the ids first (bicep/README.md, "Health check").')
+param availabilityTestLocations string[] = []
 
 @description('Replication of the storage account.')
 @allowed([
@@ -69,7 +90,10 @@ var functionAppName = 'func-credit-${environmentName}-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
 var applicationInsightsName = 'appi-credit-${environmentName}-${resourceToken}'
+var logAnalyticsName = 'log-credit-${environmentName}-${resourceToken}'
 var deploymentContainerName = 'app-package'
+// Data that changes without a deploy: catalogue versions, the working-day calendar, units' public keys.
+var configContainerName = 'credit-config'
 var pseudonymKeySecretName = 'pseudonym-key'
 
 // Table Storage tables: one per kind of record the app keeps.
@@ -104,6 +128,7 @@ var containerNames = [
   deploymentContainerName
   // Claim check: `recordsBlob` lists too large for one queue message.
   'credit-ingest-blobs'
+  configContainerName
 ]
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -111,7 +136,7 @@ module monitoring 'modules/monitoring.bicep' = {
   params: {
     location: location
     tags: tags
-    logAnalyticsName: 'log-credit-${environmentName}-${resourceToken}'
+    logAnalyticsName: logAnalyticsName
     applicationInsightsName: applicationInsightsName
   }
 }
@@ -136,6 +161,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     keyVaultName: keyVaultName
     pseudonymKeySecretName: pseudonymKeySecretName
+    createPseudonymKey: createPseudonymKey
     pseudonymKey: pseudonymKey
   }
 }
@@ -144,7 +170,8 @@ module functionApp 'modules/functionapp.bicep' = {
   name: '${environmentName}-functionapp'
   params: {
     location: location
-    tags: tags
+    // azd finds the app that service `api` (azure.yaml) deploys to by this tag.
+    tags: union(tags, { 'azd-service-name': 'api' })
     planName: 'plan-credit-${environmentName}-${resourceToken}'
     functionAppName: functionAppName
     storageBlobEndpoint: storage.outputs.blobEndpoint
@@ -174,12 +201,44 @@ module roles 'modules/roles.bicep' = {
   ]
 }
 
+module unitAccess 'modules/unitaccess.bicep' = {
+  name: '${environmentName}-unitaccess'
+  params: {
+    storageAccountName: storageAccountName
+    unitPrincipals: unitPrincipals
+    // Where units write: records and subject facts.
+    sharedQueueNames: [
+      'credit-ingest'
+      'credit-subjects'
+    ]
+  }
+  // The shared queues are created by the storage module.
+  dependsOn: [
+    storage
+  ]
+}
+
+module operatorAccess 'modules/operatoraccess.bicep' = {
+  name: '${environmentName}-operatoraccess'
+  params: {
+    storageAccountName: storageAccountName
+    operatorPrincipalIds: operatorPrincipalIds
+    configContainerName: configContainerName
+    triggeredQueueNames: filter(queueNames, name => contains(queueNames, '${name}-poison'))
+  }
+  // The container and queues are created by the storage module.
+  dependsOn: [
+    storage
+  ]
+}
+
 module appSettings 'modules/appsettings.bicep' = {
   name: '${environmentName}-appsettings'
   params: {
     functionAppName: functionAppName
     storageAccountName: storageAccountName
     blobEndpoint: storage.outputs.blobEndpoint
+    configContainerName: configContainerName
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
@@ -195,6 +254,65 @@ module appSettings 'modules/appsettings.bicep' = {
   ]
 }
 
+// Watching it: alerts to one action group, the /api/health test, platform logs into the workspace and the
+// operations workbook. All of them read what monitoring, storage, Key Vault and the app create.
+module alerts 'modules/alerts.bicep' = {
+  name: '${environmentName}-alerts'
+  params: {
+    location: location
+    tags: tags
+    environmentName: environmentName
+    applicationInsightsName: applicationInsightsName
+    logAnalyticsName: logAnalyticsName
+    alertEmailAddress: alertEmailAddress
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
+module availability 'modules/availability.bicep' = {
+  name: '${environmentName}-availability'
+  params: {
+    location: location
+    tags: tags
+    environmentName: environmentName
+    applicationInsightsName: applicationInsightsName
+    defaultHostName: functionApp.outputs.defaultHostName
+    testLocations: availabilityTestLocations
+    actionGroupId: alerts.outputs.actionGroupId
+  }
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: '${environmentName}-diagnostics'
+  params: {
+    logAnalyticsName: logAnalyticsName
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+    functionAppName: functionAppName
+  }
+  dependsOn: [
+    monitoring
+    storage
+    keyVault
+    functionApp
+  ]
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: '${environmentName}-workbook'
+  params: {
+    location: location
+    tags: tags
+    environmentName: environmentName
+    applicationInsightsName: applicationInsightsName
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
 @description('Name of the function app.')
 output functionAppName string = functionApp.outputs.name
 
@@ -203,3 +321,11 @@ output defaultHostName string = functionApp.outputs.defaultHostName
 
 @description('Name of the storage account.')
 output storageAccountName string = storage.outputs.name
+
+@description('Where the /api/health availability test runs from; empty: no test was created (pass availabilityTestLocations).')
+output healthTestLocations string[] = availability.outputs.testLocations
+
+// Upper case on purpose: azd keeps each output in the environment under its own name, and the hooks
+// (bicep/scripts/azd-*.sh) read this one to check the vault before a deployment could write the key.
+@description('Name of the Key Vault holding pseudonym-key.')
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

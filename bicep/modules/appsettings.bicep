@@ -13,6 +13,9 @@ param storageAccountName string
 @description('Blob service endpoint of the storage account.')
 param blobEndpoint string
 
+@description('Blob container with the catalogue versions, the working-day calendar and the source keys.')
+param configContainerName string
+
 @description('Queue service endpoint of the storage account.')
 param queueEndpoint string
 
@@ -53,6 +56,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CreditStorage__queueServiceUri: queueEndpoint
     // Claim-check record lists (`recordsBlob`, container credit-ingest-blobs).
     CreditStorage__blobServiceUri: blobEndpoint
+
+    // Data that changes without a deploy, read with the app's identity (Storage Blob Data Owner on the
+    // account already covers reading it): catalogue/*.json, calendar/working-days-cn.json and
+    // source-keys/{unit}.jwks.json. The blob counterparts of Catalogue__Directory, the embedded calendar and
+    // SourceKeys__Directory (bicep/README.md, "Data that changes without a deploy").
+    ConfigData__ContainerUri: '${blobEndpoint}${configContainerName}'
 
     // Telemetry with Entra auth only (Application Insights has local auth disabled).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString

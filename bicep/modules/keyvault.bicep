@@ -1,6 +1,11 @@
 // Key Vault holding the pseudonym key. Access is by Azure RBAC only (no access policies): the function
 // app's identity gets Key Vault Secrets User in roles.bicep and reads the secret through an App Service
 // Key Vault reference (`@Microsoft.KeyVault(SecretUri=...)`), so the key never sits in app settings.
+//
+// The pseudonym key is written once. Every individual's table keys and buckets are HMACs under it, so a
+// new value would orphan all of their records. ARM has no "create if absent", so the write is behind an
+// explicit flag (createPseudonymKey, false by default): a deployment without it only looks the secret up,
+// and fails with SecretNotFound on a vault that has none, instead of quietly starting an app without a key.
 
 @description('Azure region for the vault.')
 param location string
@@ -16,9 +21,12 @@ param keyVaultName string
 @description('Name of the secret that holds the pseudonym key.')
 param pseudonymKeySecretName string
 
+@description('Write the pseudonym key secret from pseudonymKey. Only for the first deployment of an environment (or the re-keying migration); false looks the existing secret up and never writes it.')
+param createPseudonymKey bool = false
+
 @secure()
-@description('The pseudonym key (HMAC key used to pseudonymise subject ids in logs and access records).')
-param pseudonymKey string
+@description('The pseudonym key (HMAC key behind every individual\'s table keys). Read only when createPseudonymKey is true.')
+param pseudonymKey string = ''
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: keyVaultName
@@ -47,7 +55,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource pseudonymKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource newPseudonymKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (createPseudonymKey) {
   parent: vault
   name: pseudonymKeySecretName
   properties: {
@@ -59,8 +67,16 @@ resource pseudonymKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+// The secret as it stands once the deployment is done, written just now or long ago. Outputs are
+// evaluated after every resource, so with the flag this finds the new secret; without it, a vault that has
+// no key fails the deployment here (SecretNotFound) rather than leaving an app that cannot start.
+resource pseudonymKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {
+  parent: vault
+  name: pseudonymKeySecretName
+}
+
 @description('Name of the vault.')
 output name string = vault.name
 
-@description('URI of the pseudonym key secret without a version, so a rotated key is picked up.')
+@description('URI of the pseudonym key secret without a version: after a re-keying migration switches the secret, a restart picks it up.')
 output pseudonymKeySecretUri string = pseudonymKeySecret.properties.secretUri
