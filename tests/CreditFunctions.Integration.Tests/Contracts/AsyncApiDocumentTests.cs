@@ -131,6 +131,19 @@ public sealed class AsyncApiDocumentTests
     }
 
     [Fact]
+    public void The_documents_examples_use_the_record_id_and_bucket_the_code_gives_examples_admin_penalty()
+    {
+        var schemas = Document["components"]!["schemas"]!;
+        var recordId = RecordIds.For("SH-HRSS-ENFORCEMENT", "沪人社监罚〔2024〕123号");
+
+        Assert.Equal(recordId, schemas["RecordId"]!["examples"]![0]!.GetValue<string>());
+        Assert.Equal(recordId, schemas["PlatformRecordEvent"]!["examples"]![0]!["recordId"]!.GetValue<string>());
+        Assert.Equal(PlatformEvent.IdFor(recordId, 1, PlatformEventTypes.Publish), schemas["PlatformRecordEvent"]!["examples"]![0]!["eventId"]!.GetValue<string>());
+        var pointer = schemas["OutboxNotice"]!["examples"]![0]!["events"]![0]!;
+        Assert.Equal(SubjectKeys.BucketOf("91310110666007217T"), pointer["partition"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void The_document_has_a_channel_for_every_queue_the_code_uses_and_receives_from_exactly_the_triggered_ones()
     {
         var document = Document;
