@@ -50,8 +50,10 @@ public sealed class SubjectPseudonymizer
         var value = id.Value.AsSpan();
         if (id.Type == SubjectType.Unit)
         {
-            // Re-checked because a hand-made SubjectId could otherwise put '/', '#' or the like into a table key.
-            return UnifiedSocialCreditCode.IsValid(value)
+            // Re-checked because a hand-made SubjectId could otherwise put '/', '#' or the like into a table key. Only
+            // charset and check character: that is what keeps a key safe, and units stored before the parser checked
+            // the inner parts (organization code check and the like) must still be found under their key.
+            return UnifiedSocialCreditCode.HasValidCheckCharacter(value)
                 ? id.Value
                 : throw new ArgumentException("Not a parsed unit identifier.", nameof(id));
         }
