@@ -27,6 +27,13 @@ internal static class CatalogueValidator
         if (string.IsNullOrWhiteSpace(d.Version)) P("version is missing");
         if (d.EffectiveFrom == default) P("effectiveFrom is missing");
         if (d.MeasuresValidUntil == default) P("measuresValidUntil is missing");
+        if (d.EarliestDecisionDate is { } earliestText)
+        {
+            if (!TryParseEarliestDecisionDate(earliestText, out var earliest))
+                P($"earliestDecisionDate '{earliestText}' is not a date YYYY-MM-DD");
+            else if (d.EffectiveFrom != default && earliest > d.EffectiveFrom)
+                P($"earliestDecisionDate {earliest:yyyy-MM-dd} is after effectiveFrom {d.EffectiveFrom:yyyy-MM-dd}: decisions made while this version is in force would be refused");
+        }
 
         // units
         var units = new HashSet<string>(StringComparer.Ordinal);
@@ -190,6 +197,13 @@ internal static class CatalogueValidator
         if (dl.WageArrearsRemovalDecideWorkingDays <= 0) P("deadlines.wageArrearsRemovalDecideWorkingDays must be positive");
         if (dl.RevokedActWithdrawWorkingDays <= 0) P("deadlines.revokedActWithdrawWorkingDays must be positive");
     }
+
+    /// <summary>The default when a version gives no earliestDecisionDate.</summary>
+    public static readonly DateOnly DefaultEarliestDecisionDate = new(2000, 1, 1);
+
+    /// <summary>Exactly YYYY-MM-DD and a real date, as record dates are read.</summary>
+    public static bool TryParseEarliestDecisionDate(string text, out DateOnly date) =>
+        RecordClassifier.TryParseDate(text, out date);
 
     private static void CheckPeriod(PeriodRule p, string at, Action<string> problem)
     {

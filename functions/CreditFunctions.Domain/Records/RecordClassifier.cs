@@ -37,6 +37,12 @@ public static class RecordClassifier
         }
 
         if (!TryParseDate(submission.DecisionDate, out var decisionDate)) return Reject(BadDate("decisionDate", submission.DecisionDate));
+        if (decisionDate < catalogue.EarliestDecisionDate)
+        {
+            return Reject(new RejectionReason(RejectionCodes.InvalidDate, "decisionDate",
+                $"决定日期 {decisionDate:yyyy-MM-dd} 早于目录（版本 {catalogue.Version}）受理的最早决定日期 {catalogue.EarliestDecisionDate:yyyy-MM-dd}。",
+                $"The decision date {decisionDate:yyyy-MM-dd} is before {catalogue.EarliestDecisionDate:yyyy-MM-dd}, the earliest decision date the catalogue (version {catalogue.Version}) accepts."));
+        }
         if (decisionDate > today)
         {
             return Reject(new RejectionReason(RejectionCodes.FutureDecisionDate, "decisionDate",

@@ -1,3 +1,4 @@
+using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Tests.Builders;
 
@@ -389,6 +390,31 @@ public class ClassificationTests
     {
         Assert.Equal(RejectionCodes.FutureDecisionDate, Rejected(ASubmission.AdminPenalty().General().DecidedOn("2025-06-02")).Code);
         Accepted(ASubmission.AdminPenalty().General().DecidedOn("2025-06-01"));
+    }
+
+    [Fact]
+    public void A_decision_date_before_the_catalogues_earliest_date_is_an_invalid_date_naming_that_date()
+    {
+        var reason = Rejected(ASubmission.AdminPenalty().General().DecidedOn("1999-12-31"));
+        Assert.Equal(RejectionCodes.InvalidDate, reason.Code);
+        Assert.Equal("decisionDate", reason.Field);
+        Assert.Contains("2000-01-01", reason.En, StringComparison.Ordinal);
+        Assert.Contains("2000-01-01", reason.Zh, StringComparison.Ordinal);
+        Assert.Contains("1999-12-31", reason.En, StringComparison.Ordinal);
+        Accepted(ASubmission.AdminPenalty().General().DecidedOn("2000-01-01"));
+        Assert.Equal(RejectionCodes.InvalidDate, Rejected(ASubmission.Award().DecidedOn("0001-01-01")).Code);
+    }
+
+    [Fact]
+    public void The_earliest_decision_date_is_catalogue_data()
+    {
+        var d = Catalogues.V2023;
+        d.EarliestDecisionDate = "2010-06-01";
+        var set = CatalogueSet.FromDocuments([d, Catalogues.V2026]);
+        var reason = RecordClassifier.Classify(ASubmission.AdminPenalty().General().DecidedOn("2010-05-31"), set, Today).Rejection;
+        Assert.Equal(RejectionCodes.InvalidDate, reason?.Code);
+        Assert.Contains("2010-06-01", reason!.En, StringComparison.Ordinal);
+        Assert.True(RecordClassifier.Classify(ASubmission.AdminPenalty().General().DecidedOn("2010-06-01"), set, Today).IsAccepted);
     }
 
     [Fact]
