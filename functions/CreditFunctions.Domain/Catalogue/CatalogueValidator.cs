@@ -61,6 +61,8 @@ internal static class CatalogueValidator
             }
             foreach (var f in e.OptionalFields)
                 if (!KnownFields.Contains(f)) P($"{at}: unknown optional field '{f}'");
+            if (kind != RecordKind.WageArrearsList && (e.RequiredFields.Contains("listedWithUnitId") || e.OptionalFields.Contains("listedWithUnitId")))
+                P($"{at}: listedWithUnitId belongs to wage-arrears-list only (a party listed with a unit, MOHRSS Order No. 45)");
             if (e.Submitters.Count == 0) P($"{at}: nobody may submit it");
             foreach (var s in e.Submitters)
                 if (!units.Contains(s)) P($"{at}: unknown submitting unit '{s}'");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Periods;
+using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.Domain.Records;
 
@@ -35,6 +36,7 @@ public static class RecordClassifier
                 $"“{kind.ToWire()}”类记录的主体只能是{SubjectTypesZh(entry.SubjectTypes)}。",
                 $"A {kind.ToWire()} record may only concern: {string.Join(", ", entry.SubjectTypes)}."));
         }
+        if (CheckListedWith(submission, kind, today, out var listedWithUnit) is { } listedWithProblem) return Reject(listedWithProblem);
 
         if (!TryParseDate(submission.DecisionDate, out var decisionDate)) return Reject(BadDate("decisionDate", submission.DecisionDate));
         if (decisionDate < catalogue.EarliestDecisionDate)
@@ -160,7 +162,8 @@ public static class RecordClassifier
 
         var classification = grade == Severity.Serious ? RecordClassification.Serious : RecordClassification.General;
         var period = PeriodRules.ForDishonesty(kind, grade, decisionDate, catalogue, behaviour?.Code);
-        return Accept(submission, kind, classification, grade, legalBasis, behaviour?.Code, decisionDate, listingEnd, validUntil, period, catalogue);
+        return Accept(submission, kind, classification, grade, legalBasis, behaviour?.Code, decisionDate, listingEnd, validUntil, period, catalogue,
+            listedWithUnit);
     }
 
     /// <summary>
@@ -173,6 +176,36 @@ public static class RecordClassifier
         var catalogue = catalogues.ForDate(today);
         if (CheckIdentity(submission, catalogue, out _) is { } problem) return problem;
         return IsPresent(submission, "sourceRecordId") ? null : Missing("sourceRecordId");
+    }
+
+    /// <summary>
+    /// <c>listedWithUnitId</c> (MOHRSS Order No. 45: a party listed with a unit): only on a wage-arrears listing, where it
+    /// must be a valid USCC (parsed, so it is kept in normal form) other than the subject's own.
+    /// </summary>
+    private static RejectionReason? CheckListedWith(RecordSubmission s, RecordKind kind, DateOnly today, out SubjectId? unit)
+    {
+        unit = null;
+        if (s.ListedWithUnitId is not { } given) return null;
+        if (kind != RecordKind.WageArrearsList)
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "listedWithUnitId",
+                $"字段“listedWithUnitId”（随单位一并列入的当事人）只适用于拖欠农民工工资失信联合惩戒对象名单（wage-arrears-list），不适用于“{kind.ToWire()}”类记录。",
+                $"'listedWithUnitId' (a party listed with a unit) belongs to wage-arrears-list records only, not to {kind.ToWire()}.");
+        }
+        if (!SubjectId.TryParse(given, SubjectType.Unit, today, out var parsed, out var error))
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "listedWithUnitId",
+                $"字段“listedWithUnitId”应为一并列入名单的单位的统一社会信用代码：{error.Zh}",
+                $"'listedWithUnitId' must be the USCC of the unit the party is listed with: {error.En}");
+        }
+        if (parsed == s.Subject)
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "listedWithUnitId",
+                "字段“listedWithUnitId”是记录主体自身的统一社会信用代码：单位本身的列入名单记录不填写该字段，随单位列入的当事人的记录才填写。",
+                "'listedWithUnitId' is the record's own subject: a unit's own listing leaves it out; it names the unit on the records of the parties listed with it.");
+        }
+        unit = parsed;
+        return null;
     }
 
     /// <summary>Parses a date exactly as YYYY-MM-DD.</summary>
@@ -241,10 +274,11 @@ public static class RecordClassifier
     private static ClassificationResult Accept(
         RecordSubmission submission, RecordKind kind, RecordClassification classification, Severity? severity,
         string? legalBasis, string? behaviourCode, DateOnly decisionDate, DateOnly? listingEnd, DateOnly? validUntil,
-        PublicationPeriod? period, CreditCatalogue catalogue) =>
+        PublicationPeriod? period, CreditCatalogue catalogue, SubjectId? listedWithUnit = null) =>
         ClassificationResult.Accepted(new ClassifiedRecord
         {
             Submission = submission,
+            ListedWithUnit = listedWithUnit,
             Kind = kind,
             Polarity = kind.Polarity(),
             Classification = classification,

@@ -139,6 +139,14 @@ public class CatalogueValidationTests
     }
 
     [Fact]
+    public void ListedWithUnitId_as_a_field_of_another_kind_than_the_wage_arrears_list_is_a_problem()
+    {
+        var d = Catalogues.V2023;
+        d.DataList.Single(e => e.Kind == "admin-penalty").OptionalFields.Add("listedWithUnitId");
+        HasProblem("dataList[admin-penalty]: listedWithUnitId belongs to wage-arrears-list only", d);
+    }
+
+    [Fact]
     public void A_duplicate_behaviour_code_is_a_problem()
     {
         var d = Catalogues.V2023;

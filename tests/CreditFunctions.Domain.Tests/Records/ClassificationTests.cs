@@ -56,6 +56,65 @@ public class ClassificationTests
         Assert.Equal("mohrss-order-45", r.Period.Value.Regime);
     }
 
+    // ---- parties listed with a unit (MOHRSS Order No. 45) ----
+
+    [Fact]
+    public void A_party_of_a_wage_arrears_listing_names_its_unit_which_is_kept_in_normal_form()
+    {
+        var r = Accepted(ASubmission.WageArrearsList().About(Some.Person).ListedWith(" 91350100m000100y43 "));
+        Assert.Equal(Some.Unit, r.ListedWithUnit);
+        Assert.Equal("91350100M000100Y43", r.ToCreditRecord("rid-1").ListedWithUnitId);
+        Assert.Null(Accepted(ASubmission.WageArrearsList()).ListedWithUnit);
+    }
+
+    [Theory]
+    [InlineData("admin-penalty")]
+    [InlineData("false-materials")]
+    [InlineData("court-dishonest-debtor")]
+    [InlineData("award")]
+    public void ListedWithUnitId_on_any_kind_but_the_wage_arrears_list_is_an_invalid_field(string kind)
+    {
+        var submission = kind switch
+        {
+            "admin-penalty" => ASubmission.AdminPenalty().General(),
+            "false-materials" => ASubmission.FalseMaterials().General(),
+            "court-dishonest-debtor" => ASubmission.CourtDishonestDebtor(),
+            _ => ASubmission.Award(),
+        };
+        Accepted(submission);
+        var reason = Rejected(submission.ListedWith(Some.OtherUnit.Value));
+        Assert.Equal(RejectionCodes.InvalidField, reason.Code);
+        Assert.Equal("listedWithUnitId", reason.Field);
+        Assert.Contains("wage-arrears-list", reason.En, StringComparison.Ordinal);
+        Assert.Contains(kind, reason.En, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("91350100M000100Y44")] // wrong check character
+    [InlineData("91350100M000100Y5A")] // wrong organization code check (M000100Y gives 4)
+    [InlineData("11010519491231002X")] // an ID number, not a unit
+    [InlineData("SH-HRSS")]
+    [InlineData("")]
+    public void ListedWithUnitId_that_is_not_a_valid_USCC_is_an_invalid_field_saying_why(string listedWith)
+    {
+        var reason = Rejected(ASubmission.WageArrearsList().About(Some.Person).ListedWith(listedWith));
+        Assert.Equal(RejectionCodes.InvalidField, reason.Code);
+        Assert.Equal("listedWithUnitId", reason.Field);
+        Assert.StartsWith("'listedWithUnitId' must be the USCC of the unit", reason.En, StringComparison.Ordinal);
+        Assert.Contains("统一社会信用代码", reason.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListedWithUnitId_naming_the_subject_itself_is_an_invalid_field()
+    {
+        var reason = Rejected(ASubmission.WageArrearsList().About(Some.Unit).ListedWith(Some.Unit.Value.ToLowerInvariant()));
+        Assert.Equal(RejectionCodes.InvalidField, reason.Code);
+        Assert.Equal("listedWithUnitId", reason.Field);
+        Assert.Contains("own subject", reason.En, StringComparison.Ordinal);
+        // Another unit may be listed with a unit.
+        Assert.Equal(Some.OtherUnit, Accepted(ASubmission.WageArrearsList().About(Some.Unit).ListedWith(Some.OtherUnit.Value)).ListedWithUnit);
+    }
+
     // ---- art5.2 administrative penalties ----
 
     [Fact]
