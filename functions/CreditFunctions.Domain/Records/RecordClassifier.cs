@@ -7,15 +7,16 @@ namespace CreditFunctions.Domain.Records;
 
 /// <summary>
 /// Classification of a submission (art5, art6, art7, art9.2). Checks, in this order: action, kind, source (data
-/// list), required fields, subject type, dates, behaviour code, severity, art5.2 exclusions, legal basis; the first
-/// failure is the answer. RULES.md lists every choice.
+/// list), required fields, subject type, listedWithUnitId, dates, behaviour code, severity, art5.2 exclusions, legal
+/// basis; the first failure is the answer. RULES.md lists every choice.
 /// </summary>
 public static class RecordClassifier
 {
     /// <summary>
     /// Checks and classifies one submission with the catalogue in force on <paramref name="today"/> (China Standard
-    /// Time). The action is checked to be upsert or revoke but otherwise not used: use <see cref="CheckRevoke"/> for a
-    /// revoke that carries only the record's identity.
+    /// Time). The action is checked to be upsert or revoke but otherwise not used: a revoke is checked by
+    /// <see cref="CheckRevoke"/>, which needs only the record's identity; classifying a revoke that carries the whole
+    /// record is only to keep its classification.
     /// </summary>
     public static ClassificationResult Classify(RecordSubmission submission, CatalogueSet catalogues, DateOnly today)
     {
@@ -167,15 +168,28 @@ public static class RecordClassifier
     }
 
     /// <summary>
-    /// The checks a revoke needs: action, known kind, a source allowed to submit that kind, and a sourceRecordId.
+    /// The checks a revoke needs: action <c>revoke</c> and a <c>sourceRecordId</c>; a kind, when one is given, must be a
+    /// known kind (<c>unknown-kind</c>). Nothing else: a revoke names the record by its identity, and the record id is
+    /// derived from (source, sourceRecordId), so a source can only ever revoke its own records and needs no data-list
+    /// authorization; subject, kind and the other fields may be left out. The version (≥ 1) is the reader's to check.
     /// Null when the revoke may proceed.
     /// </summary>
     public static RejectionReason? CheckRevoke(RecordSubmission submission, CatalogueSet catalogues, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var catalogue = catalogues.ForDate(today);
-        if (CheckIdentity(submission, catalogue, out _) is { } problem) return problem;
-        return IsPresent(submission, "sourceRecordId") ? null : Missing("sourceRecordId");
+        ArgumentNullException.ThrowIfNull(catalogues);
+        if (string.IsNullOrWhiteSpace(submission.Action)) return Missing("action");
+        if (!submission.IsRevoke)
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "action",
+                $"操作“{submission.Action}”不是撤销（revoke）。", $"Action '{submission.Action}' is not revoke.");
+        }
+        if (!IsPresent(submission, "sourceRecordId")) return Missing("sourceRecordId");
+        if (!string.IsNullOrWhiteSpace(submission.Kind) && !WireNames.TryParseKind(submission.Kind, out _))
+        {
+            return UnknownKind(submission.Kind, catalogues.ForDate(today));
+        }
+        return null;
     }
 
     /// <summary>
@@ -222,11 +236,7 @@ public static class RecordClassifier
                 $"操作“{s.Action}”无效，应为 upsert 或 revoke。", $"Action '{s.Action}' is invalid: expected upsert or revoke.");
         }
         if (string.IsNullOrWhiteSpace(s.Kind)) return Missing("kind");
-        if (!WireNames.TryParseKind(s.Kind, out kind))
-        {
-            return new RejectionReason(RejectionCodes.UnknownKind, "kind",
-                $"记录类型“{s.Kind}”不在数据清单中。", $"Record kind '{s.Kind}' is not in the data list.");
-        }
+        if (!WireNames.TryParseKind(s.Kind, out kind)) return UnknownKind(s.Kind, catalogue);
         if (!catalogue.MaySubmit(s.Source, kind))
         {
             return new RejectionReason(RejectionCodes.UnauthorisedSource, "source",
@@ -235,6 +245,11 @@ public static class RecordClassifier
         }
         return null;
     }
+
+    private static RejectionReason UnknownKind(string kind, CreditCatalogue catalogue) =>
+        new(RejectionCodes.UnknownKind, "kind",
+            $"记录类型“{kind}”不在数据清单（目录版本 {catalogue.Version}）中。",
+            $"Record kind '{kind}' is not in the data list (catalogue version {catalogue.Version}).");
 
     private static string? ChooseLegalBasis(string? submitted, string? fromBehaviour, string? fromKind, out bool namesLaw)
     {

@@ -498,15 +498,53 @@ public class ClassificationTests
     }
 
     [Fact]
-    public void A_revoke_needs_only_identity_and_an_authorised_source()
+    public void A_revoke_needs_only_its_identity()
     {
-        var revoke = new CreditFunctions.Domain.Records.RecordSubmission
+        var revoke = new RecordSubmission
         {
-            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Action = RecordActions.Revoke, Kind = "admin-penalty", Subject = Some.Unit,
+            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Revoke, Subject = default,
         };
         Assert.Null(RecordClassifier.CheckRevoke(revoke, Catalogues.Embedded, Today));
-        Assert.Equal(RejectionCodes.UnauthorisedSource, RecordClassifier.CheckRevoke(revoke with { Source = "court" }, Catalogues.Embedded, Today)!.Code);
+        Assert.Null(RecordClassifier.CheckRevoke(revoke with { Kind = "admin-penalty", Subject = Some.Unit }, Catalogues.Embedded, Today));
         Assert.Equal(RejectionCodes.MissingField, RecordClassifier.CheckRevoke(revoke with { SourceRecordId = null }, Catalogues.Embedded, Today)!.Code);
+        Assert.Equal("sourceRecordId", RecordClassifier.CheckRevoke(revoke with { SourceRecordId = " " }, Catalogues.Embedded, Today)!.Field);
+    }
+
+    [Fact]
+    public void A_revoke_needs_no_data_list_authorization_as_a_source_only_reaches_its_own_records()
+    {
+        // The court may not submit admin penalties, but a revoke of the court's "R-1" can only be the court's own record.
+        var revoke = new RecordSubmission
+        {
+            Source = "court", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Revoke, Kind = "admin-penalty", Subject = Some.Unit,
+        };
+        Assert.Null(RecordClassifier.CheckRevoke(revoke, Catalogues.Embedded, Today));
+        Assert.Null(RecordClassifier.CheckRevoke(revoke with { Source = "SH-CREDIT-CENTER" }, Catalogues.Embedded, Today));
+    }
+
+    [Fact]
+    public void A_revoke_that_names_a_kind_must_name_a_known_one()
+    {
+        var revoke = new RecordSubmission
+        {
+            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Revoke, Kind = "parking-fine", Subject = default,
+        };
+        var reason = RecordClassifier.CheckRevoke(revoke, Catalogues.Embedded, Today);
+        Assert.Equal(RejectionCodes.UnknownKind, reason?.Code);
+        Assert.Equal("kind", reason!.Field);
+        Assert.Contains("parking-fine", reason.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckRevoke_refuses_what_is_not_a_revoke()
+    {
+        var upsert = new RecordSubmission
+        {
+            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Upsert, Subject = default,
+        };
+        Assert.Equal(RejectionCodes.InvalidField, RecordClassifier.CheckRevoke(upsert, Catalogues.Embedded, Today)!.Code);
+        Assert.Equal(RejectionCodes.InvalidField, RecordClassifier.CheckRevoke(upsert with { Action = "delete" }, Catalogues.Embedded, Today)!.Code);
+        Assert.Equal(RejectionCodes.MissingField, RecordClassifier.CheckRevoke(upsert with { Action = null }, Catalogues.Embedded, Today)!.Code);
     }
 
     [Fact]
