@@ -4,9 +4,9 @@ using System.Text;
 namespace CreditFunctions.Domain.Subjects;
 
 /// <summary>
-/// The key under which a subject is stored and logged. domain.md forbids an ID number in clear text as a table
-/// key or log field, so an individual is keyed by a keyed hash of the number; a unit by its USCC (not personal
-/// information, and readable for operators).
+/// The key under which a subject is stored and logged. An ID number is never a table key or log field in clear
+/// text (RULES.md "Subjects"), so an individual is keyed by a keyed hash of the number; a unit by its USCC (not
+/// personal information, and readable for operators).
 /// </summary>
 /// <remarks>
 /// HMAC rather than a plain hash: ID numbers are a small, structured space (address, birth date, sequence) that
