@@ -34,6 +34,12 @@ public sealed class CatalogueDocument
     public List<PublicationRegimeEntry> PublicationRegimes { get; set; } = [];
     public WageArrearsRules WageArrears { get; set; } = new();
     public CreditEnhancingRules CreditEnhancing { get; set; } = new();
+    /// <summary>
+    /// The earliest decision date a submission may carry, <c>YYYY-MM-DD</c>: an earlier one is <c>invalid-date</c> (a date
+    /// that cannot be a decision of the register's units, usually a typo). Absent = 2000-01-01 (a default of ours). Kept as
+    /// text so that a bad value is one of the listed problems (see <see cref="CreditCatalogue.EarliestDecisionDate"/>).
+    /// </summary>
+    public string? EarliestDecisionDate { get; set; }
     /// <summary>Dishonesty information may be queried for this many years (Shanghai Social Credit Regulations art35).</summary>
     public int QueryPeriodYears { get; set; }
     public DeadlineRules Deadlines { get; set; } = new();

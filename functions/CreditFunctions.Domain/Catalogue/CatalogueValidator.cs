@@ -27,6 +27,13 @@ internal static class CatalogueValidator
         if (string.IsNullOrWhiteSpace(d.Version)) P("version is missing");
         if (d.EffectiveFrom == default) P("effectiveFrom is missing");
         if (d.MeasuresValidUntil == default) P("measuresValidUntil is missing");
+        if (d.EarliestDecisionDate is { } earliestText)
+        {
+            if (!TryParseEarliestDecisionDate(earliestText, out var earliest))
+                P($"earliestDecisionDate '{earliestText}' is not a date YYYY-MM-DD");
+            else if (d.EffectiveFrom != default && earliest > d.EffectiveFrom)
+                P($"earliestDecisionDate {earliest:yyyy-MM-dd} is after effectiveFrom {d.EffectiveFrom:yyyy-MM-dd}: decisions made while this version is in force would be refused");
+        }
 
         // units
         var units = new HashSet<string>(StringComparer.Ordinal);
@@ -54,6 +61,8 @@ internal static class CatalogueValidator
             }
             foreach (var f in e.OptionalFields)
                 if (!KnownFields.Contains(f)) P($"{at}: unknown optional field '{f}'");
+            if (kind != RecordKind.WageArrearsList && (e.RequiredFields.Contains("listedWithUnitId") || e.OptionalFields.Contains("listedWithUnitId")))
+                P($"{at}: listedWithUnitId belongs to wage-arrears-list only (a party listed with a unit, MOHRSS Order No. 45)");
             if (e.Submitters.Count == 0) P($"{at}: nobody may submit it");
             foreach (var s in e.Submitters)
                 if (!units.Contains(s)) P($"{at}: unknown submitting unit '{s}'");
@@ -190,6 +199,13 @@ internal static class CatalogueValidator
         if (dl.WageArrearsRemovalDecideWorkingDays <= 0) P("deadlines.wageArrearsRemovalDecideWorkingDays must be positive");
         if (dl.RevokedActWithdrawWorkingDays <= 0) P("deadlines.revokedActWithdrawWorkingDays must be positive");
     }
+
+    /// <summary>The default when a version gives no earliestDecisionDate.</summary>
+    public static readonly DateOnly DefaultEarliestDecisionDate = new(2000, 1, 1);
+
+    /// <summary>Exactly YYYY-MM-DD and a real date, as record dates are read.</summary>
+    public static bool TryParseEarliestDecisionDate(string text, out DateOnly date) =>
+        RecordClassifier.TryParseDate(text, out date);
 
     private static void CheckPeriod(PeriodRule p, string at, Action<string> problem)
     {

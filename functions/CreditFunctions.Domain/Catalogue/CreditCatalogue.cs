@@ -42,6 +42,10 @@ public sealed class CreditCatalogue
                 b.ExemptFromMeasures.Select(code => byCode[code]).ToArray()),
             StringComparer.Ordinal);
         _regimes = document.PublicationRegimes.Select(CompiledRegime.Compile).ToArray();
+        EarliestDecisionDate = document.EarliestDecisionDate is { } earliest
+            && CatalogueValidator.TryParseEarliestDecisionDate(earliest, out var parsed)
+                ? parsed
+                : CatalogueValidator.DefaultEarliestDecisionDate;
     }
 
     /// <summary>The JSON model, as served by GET /api/catalogue.</summary>
@@ -49,6 +53,9 @@ public sealed class CreditCatalogue
     public string Version => Document.Version;
     public DateOnly EffectiveFrom => Document.EffectiveFrom;
     public DateOnly MeasuresValidUntil => Document.MeasuresValidUntil;
+
+    /// <summary>A decision date before this is <c>invalid-date</c> (the document's earliestDecisionDate, else 2000-01-01).</summary>
+    public DateOnly EarliestDecisionDate { get; }
 
     /// <summary>The application list, compiled, in catalogue order.</summary>
     internal CompiledMeasure[] Measures { get; }

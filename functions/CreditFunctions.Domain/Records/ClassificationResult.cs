@@ -47,6 +47,11 @@ public sealed class ClassificationResult
 public sealed record ClassifiedRecord
 {
     public required RecordSubmission Submission { get; init; }
+    /// <summary>
+    /// wage-arrears-list only: <see cref="RecordSubmission.ListedWithUnitId"/> parsed as a USCC, in normal form (trimmed,
+    /// upper case); null when not given. Use this rather than the submission's text to link the party to its unit.
+    /// </summary>
+    public SubjectId? ListedWithUnit { get; init; }
     public required RecordKind Kind { get; init; }
     public required RecordPolarity Polarity { get; init; }
     public required RecordClassification Classification { get; init; }
@@ -86,6 +91,6 @@ public sealed record ClassifiedRecord
         CatalogueVersion = CatalogueVersion,
         LegalBasis = LegalBasis,
         BehaviourCode = BehaviourCode,
-        ListedWithUnitId = Submission.ListedWithUnitId,
+        ListedWithUnitId = ListedWithUnit?.Value,
     };
 }

@@ -1,20 +1,22 @@
 using System.Globalization;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Periods;
+using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.Domain.Records;
 
 /// <summary>
 /// Classification of a submission (art5, art6, art7, art9.2). Checks, in this order: action, kind, source (data
-/// list), required fields, subject type, dates, behaviour code, severity, art5.2 exclusions, legal basis; the first
-/// failure is the answer. RULES.md lists every choice.
+/// list), required fields, subject type, listedWithUnitId, dates, behaviour code, severity, art5.2 exclusions, legal
+/// basis; the first failure is the answer. RULES.md lists every choice.
 /// </summary>
 public static class RecordClassifier
 {
     /// <summary>
     /// Checks and classifies one submission with the catalogue in force on <paramref name="today"/> (China Standard
-    /// Time). The action is checked to be upsert or revoke but otherwise not used: use <see cref="CheckRevoke"/> for a
-    /// revoke that carries only the record's identity.
+    /// Time). The action is checked to be upsert or revoke but otherwise not used: a revoke is checked by
+    /// <see cref="CheckRevoke"/>, which needs only the record's identity; classifying a revoke that carries the whole
+    /// record is only to keep its classification.
     /// </summary>
     public static ClassificationResult Classify(RecordSubmission submission, CatalogueSet catalogues, DateOnly today)
     {
@@ -35,8 +37,15 @@ public static class RecordClassifier
                 $"“{kind.ToWire()}”类记录的主体只能是{SubjectTypesZh(entry.SubjectTypes)}。",
                 $"A {kind.ToWire()} record may only concern: {string.Join(", ", entry.SubjectTypes)}."));
         }
+        if (CheckListedWith(submission, kind, today, out var listedWithUnit) is { } listedWithProblem) return Reject(listedWithProblem);
 
         if (!TryParseDate(submission.DecisionDate, out var decisionDate)) return Reject(BadDate("decisionDate", submission.DecisionDate));
+        if (decisionDate < catalogue.EarliestDecisionDate)
+        {
+            return Reject(new RejectionReason(RejectionCodes.InvalidDate, "decisionDate",
+                $"决定日期 {decisionDate:yyyy-MM-dd} 早于目录（版本 {catalogue.Version}）受理的最早决定日期 {catalogue.EarliestDecisionDate:yyyy-MM-dd}。",
+                $"The decision date {decisionDate:yyyy-MM-dd} is before {catalogue.EarliestDecisionDate:yyyy-MM-dd}, the earliest decision date the catalogue (version {catalogue.Version}) accepts."));
+        }
         if (decisionDate > today)
         {
             return Reject(new RejectionReason(RejectionCodes.FutureDecisionDate, "decisionDate",
@@ -154,19 +163,63 @@ public static class RecordClassifier
 
         var classification = grade == Severity.Serious ? RecordClassification.Serious : RecordClassification.General;
         var period = PeriodRules.ForDishonesty(kind, grade, decisionDate, catalogue, behaviour?.Code);
-        return Accept(submission, kind, classification, grade, legalBasis, behaviour?.Code, decisionDate, listingEnd, validUntil, period, catalogue);
+        return Accept(submission, kind, classification, grade, legalBasis, behaviour?.Code, decisionDate, listingEnd, validUntil, period, catalogue,
+            listedWithUnit);
     }
 
     /// <summary>
-    /// The checks a revoke needs: action, known kind, a source allowed to submit that kind, and a sourceRecordId.
+    /// The checks a revoke needs: action <c>revoke</c> and a <c>sourceRecordId</c>; a kind, when one is given, must be a
+    /// known kind (<c>unknown-kind</c>). Nothing else: a revoke names the record by its identity, and the record id is
+    /// derived from (source, sourceRecordId), so a source can only ever revoke its own records and needs no data-list
+    /// authorization; subject, kind and the other fields may be left out. The version (≥ 1) is the reader's to check.
     /// Null when the revoke may proceed.
     /// </summary>
     public static RejectionReason? CheckRevoke(RecordSubmission submission, CatalogueSet catalogues, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var catalogue = catalogues.ForDate(today);
-        if (CheckIdentity(submission, catalogue, out _) is { } problem) return problem;
-        return IsPresent(submission, "sourceRecordId") ? null : Missing("sourceRecordId");
+        ArgumentNullException.ThrowIfNull(catalogues);
+        if (string.IsNullOrWhiteSpace(submission.Action)) return Missing("action");
+        if (!submission.IsRevoke)
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "action",
+                $"操作“{submission.Action}”不是撤销（revoke）。", $"Action '{submission.Action}' is not revoke.");
+        }
+        if (!IsPresent(submission, "sourceRecordId")) return Missing("sourceRecordId");
+        if (!string.IsNullOrWhiteSpace(submission.Kind) && !WireNames.TryParseKind(submission.Kind, out _))
+        {
+            return UnknownKind(submission.Kind, catalogues.ForDate(today));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <c>listedWithUnitId</c> (MOHRSS Order No. 45: a party listed with a unit): only on a wage-arrears listing, where it
+    /// must be a valid USCC (parsed, so it is kept in normal form) other than the subject's own.
+    /// </summary>
+    private static RejectionReason? CheckListedWith(RecordSubmission s, RecordKind kind, DateOnly today, out SubjectId? unit)
+    {
+        unit = null;
+        if (s.ListedWithUnitId is not { } given) return null;
+        if (kind != RecordKind.WageArrearsList)
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "listedWithUnitId",
+                $"字段“listedWithUnitId”（随单位一并列入的当事人）只适用于拖欠农民工工资失信联合惩戒对象名单（wage-arrears-list），不适用于“{kind.ToWire()}”类记录。",
+                $"'listedWithUnitId' (a party listed with a unit) belongs to wage-arrears-list records only, not to {kind.ToWire()}.");
+        }
+        if (!SubjectId.TryParse(given, SubjectType.Unit, today, out var parsed, out var error))
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "listedWithUnitId",
+                $"字段“listedWithUnitId”应为一并列入名单的单位的统一社会信用代码：{error.Zh}",
+                $"'listedWithUnitId' must be the USCC of the unit the party is listed with: {error.En}");
+        }
+        if (parsed == s.Subject)
+        {
+            return new RejectionReason(RejectionCodes.InvalidField, "listedWithUnitId",
+                "字段“listedWithUnitId”是记录主体自身的统一社会信用代码：单位本身的列入名单记录不填写该字段，随单位列入的当事人的记录才填写。",
+                "'listedWithUnitId' is the record's own subject: a unit's own listing leaves it out; it names the unit on the records of the parties listed with it.");
+        }
+        unit = parsed;
+        return null;
     }
 
     /// <summary>Parses a date exactly as YYYY-MM-DD.</summary>
@@ -183,11 +236,7 @@ public static class RecordClassifier
                 $"操作“{s.Action}”无效，应为 upsert 或 revoke。", $"Action '{s.Action}' is invalid: expected upsert or revoke.");
         }
         if (string.IsNullOrWhiteSpace(s.Kind)) return Missing("kind");
-        if (!WireNames.TryParseKind(s.Kind, out kind))
-        {
-            return new RejectionReason(RejectionCodes.UnknownKind, "kind",
-                $"记录类型“{s.Kind}”不在数据清单中。", $"Record kind '{s.Kind}' is not in the data list.");
-        }
+        if (!WireNames.TryParseKind(s.Kind, out kind)) return UnknownKind(s.Kind, catalogue);
         if (!catalogue.MaySubmit(s.Source, kind))
         {
             return new RejectionReason(RejectionCodes.UnauthorisedSource, "source",
@@ -196,6 +245,11 @@ public static class RecordClassifier
         }
         return null;
     }
+
+    private static RejectionReason UnknownKind(string kind, CreditCatalogue catalogue) =>
+        new(RejectionCodes.UnknownKind, "kind",
+            $"记录类型“{kind}”不在数据清单（目录版本 {catalogue.Version}）中。",
+            $"Record kind '{kind}' is not in the data list (catalogue version {catalogue.Version}).");
 
     private static string? ChooseLegalBasis(string? submitted, string? fromBehaviour, string? fromKind, out bool namesLaw)
     {
@@ -235,10 +289,11 @@ public static class RecordClassifier
     private static ClassificationResult Accept(
         RecordSubmission submission, RecordKind kind, RecordClassification classification, Severity? severity,
         string? legalBasis, string? behaviourCode, DateOnly decisionDate, DateOnly? listingEnd, DateOnly? validUntil,
-        PublicationPeriod? period, CreditCatalogue catalogue) =>
+        PublicationPeriod? period, CreditCatalogue catalogue, SubjectId? listedWithUnit = null) =>
         ClassificationResult.Accepted(new ClassifiedRecord
         {
             Submission = submission,
+            ListedWithUnit = listedWithUnit,
             Kind = kind,
             Polarity = kind.Polarity(),
             Classification = classification,

@@ -59,6 +59,46 @@ internal static class SubjectIdErrors
             ResidentIdNumber.Length);
     }
 
+    /// <summary>USCC position 1 is not a registration department code.</summary>
+    public static SubjectIdError BadRegistrationDepartment(char actual)
+    {
+        var shown = Show(actual);
+        return new(
+            SubjectIdErrorReason.BadRegistrationDepartment,
+            $"统一社会信用代码第1位（登记管理部门代码）应为1至9、A、N或Y，实际为{shown.Zh}。",
+            $"Character 1 of a USCC is the registration department and must be 1–9, A, N or Y; it is {shown.En}.",
+            1);
+    }
+
+    /// <summary>USCC positions 3–8 are not six digits; <paramref name="position"/> (1-based) is the first that is not.</summary>
+    public static SubjectIdError BadDivisionCode(int position, char actual)
+    {
+        var shown = Show(actual);
+        return new(
+            SubjectIdErrorReason.BadDivisionCode,
+            $"统一社会信用代码第3至8位（登记管理机关行政区划码）应为6位数字，第{position}位为{shown.Zh}。",
+            $"Characters 3–8 of a USCC are the administrative division code and must be six digits; character {position} is {shown.En}.",
+            position);
+    }
+
+    /// <summary>USCC position 17 is not the GB 11714 check character of positions 9–16.</summary>
+    public static SubjectIdError BadOrganizationCodeCheck(char expected, char actual) => new(
+        SubjectIdErrorReason.BadOrganizationCodeCheck,
+        $"统一社会信用代码第9至17位为组织机构代码（GB 11714），按第9至16位，其校验码第17位应为“{expected}”，实际为“{actual}”。",
+        $"Characters 9–17 of a USCC are the organization code (GB 11714): by characters 9–16, its check character, character 17, should be '{expected}', not '{actual}'.",
+        UnifiedSocialCreditCode.OrganizationCheckIndex + 1);
+
+    /// <summary>
+    /// Digits whose ID check character is wrong and which fail a part of the USCC before its last character (so no
+    /// single last character would make them a USCC): the ID reading comes first, since that is most likely what was
+    /// meant; then why it is no USCC either.
+    /// </summary>
+    public static SubjectIdError BadCheckNotUsccEither(char actual, char expectedId, SubjectIdError usccProblem) => new(
+        SubjectIdErrorReason.BadCheckCharacter,
+        $"校验码错误：作为居民身份证号码，按GB 11643-1999，第18位应为“{expectedId}”，实际为“{actual}”；作为统一社会信用代码也不成立：{usccProblem.Zh}",
+        $"Wrong check character: as a resident ID number, by GB 11643-1999, character 18 should be '{expectedId}', not '{actual}'; nor is it a USCC: {LowerFirst(usccProblem.En)}",
+        ResidentIdNumber.Length);
+
     /// <summary>Digits that are neither a valid ID number nor a valid USCC: say what each reading expects.</summary>
     public static SubjectIdError BadCheckEither(char actual, char expectedId, char expectedUscc) => new(
         SubjectIdErrorReason.BadCheckCharacter,
@@ -95,6 +135,9 @@ internal static class SubjectIdErrors
         SubjectType.Individual => "resident ID number",
         _ => "unified social credit code (USCC) or resident ID number",
     };
+
+    private static string LowerFirst(string sentence) =>
+        sentence.Length > 0 && char.IsAsciiLetterUpper(sentence[0]) ? char.ToLowerInvariant(sentence[0]) + sentence[1..] : sentence;
 
     /// <summary>A character as it can safely appear in a sentence: invisible ones by their code point.</summary>
     private static (string Zh, string En) Show(char c)

@@ -3,10 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace CreditFunctions.Domain.Subjects;
 
 /// <summary>
-/// Parsing of outside input into a <see cref="SubjectId"/>: USCC by GB 32100-2015, resident ID number by
-/// GB 11643-1999 (domain.md "Subjects"). Normalisation is only what domain.md allows: surrounding white space
-/// is trimmed and ASCII letters are upper-cased; anything else that is wrong is an error. A code with a wrong
-/// check character is never accepted.
+/// Parsing of outside input into a <see cref="SubjectId"/>: USCC by GB 32100-2015 (every part: registration
+/// department, division code, organization code check, check character), resident ID number by GB 11643-1999
+/// (RULES.md "Subjects"). Normalisation is only surrounding white space trimmed and ASCII letters upper-cased;
+/// anything else that is wrong is an error. A code with a wrong check character is never accepted.
 /// </summary>
 /// <remarks>
 /// Works on a stack copy of the 18 characters, so a valid input costs at most the result string, and none when
@@ -105,13 +105,13 @@ public readonly partial record struct SubjectId
             return UnitProblem(code, kind: null);
         }
 
-        // All digits (X last at most): a USCC can look like this too, so both check rules are consulted.
+        // All digits (X last at most): a USCC can look like this too, so both rules are consulted.
         var expectedId = ResidentIdNumber.ComputeCheck(code, out _);
-        var isUscc = UnifiedSocialCreditCode.IsValid(code);
+        var usccFault = UnifiedSocialCreditCode.Check(code, out _, out var expectedUscc);
         if (expectedId == code[CodeLength - 1])
         {
             var birthProblem = BirthDateProblem(code, today);
-            if (birthProblem is not null && isUscc)
+            if (birthProblem is not null && usccFault == UsccFault.None)
             {
                 // A digits-only USCC that satisfies the ID check by chance (about 1 in 11) but carries no real
                 // birth date: it is the unit.
@@ -123,31 +123,28 @@ public readonly partial record struct SubjectId
             return birthProblem;
         }
 
+        // The ID check is wrong: a USCC or nothing. Whoever typed these digits may well have meant an ID number, so a
+        // refusal says what that reading expects as well as why it is no USCC.
         type = SubjectType.Unit;
-        return isUscc
-            ? null
-            : SubjectIdErrors.BadCheckEither(
-                code[CodeLength - 1],
-                expectedId,
-                UnifiedSocialCreditCode.ComputeCheck(code, out _));
+        return usccFault switch
+        {
+            UsccFault.None => null,
+            UsccFault.CheckCharacter => SubjectIdErrors.BadCheckEither(code[CodeLength - 1], expectedId, expectedUscc),
+            _ => SubjectIdErrors.BadCheckNotUsccEither(code[CodeLength - 1], expectedId, UnitProblem(code, SubjectType.Unit)!),
+        };
     }
 
     /// <param name="kind">Unit when the caller said so; null when recognising (the message covers both readings).</param>
-    private static SubjectIdError? UnitProblem(ReadOnlySpan<char> code, SubjectType? kind)
-    {
-        for (var i = 0; i < CodeLength; i++)
+    private static SubjectIdError? UnitProblem(ReadOnlySpan<char> code, SubjectType? kind) =>
+        UnifiedSocialCreditCode.Check(code, out var index, out var expected) switch
         {
-            if (!UnifiedSocialCreditCode.IsCharsetChar(code[i]))
-            {
-                return SubjectIdErrors.BadCharacter(i + 1, code[i], kind);
-            }
-        }
-
-        var check = UnifiedSocialCreditCode.ComputeCheck(code, out _);
-        return check == code[CodeLength - 1]
-            ? null
-            : SubjectIdErrors.BadCheck(SubjectType.Unit, check, code[CodeLength - 1]);
-    }
+            UsccFault.None => null,
+            UsccFault.Character => SubjectIdErrors.BadCharacter(index + 1, code[index], kind),
+            UsccFault.RegistrationDepartment => SubjectIdErrors.BadRegistrationDepartment(code[index]),
+            UsccFault.DivisionCode => SubjectIdErrors.BadDivisionCode(index + 1, code[index]),
+            UsccFault.OrganizationCodeCheck => SubjectIdErrors.BadOrganizationCodeCheck(expected, code[index]),
+            _ => SubjectIdErrors.BadCheck(SubjectType.Unit, expected, code[index]),
+        };
 
     private static SubjectIdError? IndividualProblem(ReadOnlySpan<char> code, DateOnly today)
     {

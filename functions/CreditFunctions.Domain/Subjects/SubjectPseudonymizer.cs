@@ -4,9 +4,9 @@ using System.Text;
 namespace CreditFunctions.Domain.Subjects;
 
 /// <summary>
-/// The key under which a subject is stored and logged. domain.md forbids an ID number in clear text as a table
-/// key or log field, so an individual is keyed by a keyed hash of the number; a unit by its USCC (not personal
-/// information, and readable for operators).
+/// The key under which a subject is stored and logged. An ID number is never a table key or log field in clear
+/// text (RULES.md "Subjects"), so an individual is keyed by a keyed hash of the number; a unit by its USCC (not
+/// personal information, and readable for operators).
 /// </summary>
 /// <remarks>
 /// HMAC rather than a plain hash: ID numbers are a small, structured space (address, birth date, sequence) that
@@ -50,8 +50,10 @@ public sealed class SubjectPseudonymizer
         var value = id.Value.AsSpan();
         if (id.Type == SubjectType.Unit)
         {
-            // Re-checked because a hand-made SubjectId could otherwise put '/', '#' or the like into a table key.
-            return UnifiedSocialCreditCode.IsValid(value)
+            // Re-checked because a hand-made SubjectId could otherwise put '/', '#' or the like into a table key. Only
+            // charset and check character: that is what keeps a key safe, and units stored before the parser checked
+            // the inner parts (organization code check and the like) must still be found under their key.
+            return UnifiedSocialCreditCode.HasValidCheckCharacter(value)
                 ? id.Value
                 : throw new ArgumentException("Not a parsed unit identifier.", nameof(id));
         }

@@ -9,13 +9,13 @@ internal static class Uscc
 
     public static string New()
     {
-        Span<char> body = stackalloc char[17];
+        Span<char> body = stackalloc char[16];
         "91310000".AsSpan().CopyTo(body);
-        for (var i = 8; i < 17; i++)
+        for (var i = 8; i < 16; i++)
         {
             body[i] = Body[Random.Shared.Next(Body.Length)];
         }
 
-        return string.Concat(body, SubjectId.ComputeUsccCheck(body));
+        return SubjectId.CompleteUscc(body);
     }
 }

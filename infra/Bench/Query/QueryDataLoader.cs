@@ -21,7 +21,7 @@ public sealed class QueryDataLoader(RecordStore records, SubjectKeys keys)
         var random = new Random(seed);
         var subjects = new List<SubjectId>(count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var uscc = new char[17];
+        var uscc = new char[16];
         while (subjects.Count < count)
         {
             SubjectId subject;
@@ -34,12 +34,12 @@ public sealed class QueryDataLoader(RecordStore records, SubjectKeys keys)
             else
             {
                 "91310000".AsSpan().CopyTo(uscc);
-                for (var i = 8; i < 17; i++)
+                for (var i = 8; i < 16; i++)
                 {
                     uscc[i] = UsccCharset[random.Next(UsccCharset.Length)];
                 }
 
-                subject = new SubjectId(SubjectType.Unit, string.Concat(uscc, SubjectId.ComputeUsccCheck(uscc)));
+                subject = new SubjectId(SubjectType.Unit, SubjectId.CompleteUscc(uscc));
             }
 
             if (seen.Add(subject.Value))

@@ -139,6 +139,14 @@ public class CatalogueValidationTests
     }
 
     [Fact]
+    public void ListedWithUnitId_as_a_field_of_another_kind_than_the_wage_arrears_list_is_a_problem()
+    {
+        var d = Catalogues.V2023;
+        d.DataList.Single(e => e.Kind == "admin-penalty").OptionalFields.Add("listedWithUnitId");
+        HasProblem("dataList[admin-penalty]: listedWithUnitId belongs to wage-arrears-list only", d);
+    }
+
+    [Fact]
     public void A_duplicate_behaviour_code_is_a_problem()
     {
         var d = Catalogues.V2023;
@@ -206,6 +214,50 @@ public class CatalogueValidationTests
         Assert.Equal(3, e.Problems.Count);
         Assert.All(e.Problems, p => Assert.Contains(p, e.Message));
         Assert.All(e.Problems, p => Assert.StartsWith("2023-09-01: ", p));
+    }
+
+    [Fact]
+    public void The_earliest_decision_date_defaults_to_2000_01_01_when_absent()
+    {
+        foreach (var version in Catalogues.Embedded.Versions)
+        {
+            Assert.Equal(new DateOnly(2000, 1, 1), version.EarliestDecisionDate);
+        }
+
+        var d = Catalogues.V2023;
+        d.EarliestDecisionDate = null;
+        var json = CatalogueSet.ToJson(d);
+        Assert.DoesNotContain("earliestDecisionDate", json, StringComparison.Ordinal);
+        var set = CatalogueSet.FromDocuments([CatalogueSet.ParseDocument(json, "no-earliest.json")]);
+        Assert.Equal(new DateOnly(2000, 1, 1), set.Versions.Single().EarliestDecisionDate);
+    }
+
+    [Fact]
+    public void The_earliest_decision_date_is_a_known_property_of_a_catalogue_file()
+    {
+        var json = CatalogueSet.ToJson(Catalogues.V2023).Replace("\"earliestDecisionDate\": \"2000-01-01\"", "\"earliestDecisionDate\": \"1990-01-01\"", StringComparison.Ordinal);
+        var d = CatalogueSet.ParseDocument(json, "earlier.json");
+        Assert.Equal(new DateOnly(1990, 1, 1), CatalogueSet.FromDocuments([d]).Versions.Single().EarliestDecisionDate);
+    }
+
+    [Theory]
+    [InlineData("2000-13-01")]
+    [InlineData("01/01/2000")]
+    [InlineData("2000-1-1")]
+    [InlineData("")]
+    public void An_unparsable_earliest_decision_date_is_a_problem(string value)
+    {
+        var d = Catalogues.V2023;
+        d.EarliestDecisionDate = value;
+        HasProblem($"earliestDecisionDate '{value}' is not a date YYYY-MM-DD", d);
+    }
+
+    [Fact]
+    public void An_earliest_decision_date_after_the_version_takes_effect_is_a_problem()
+    {
+        var d = Catalogues.V2023;
+        d.EarliestDecisionDate = "2024-01-01";
+        HasProblem("earliestDecisionDate 2024-01-01 is after effectiveFrom 2023-09-01", d);
     }
 
     [Fact]

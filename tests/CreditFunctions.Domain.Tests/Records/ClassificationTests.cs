@@ -1,3 +1,4 @@
+using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Tests.Builders;
 
@@ -53,6 +54,65 @@ public class ClassificationTests
         Assert.Equal(Some.Date("2027-04-30"), r.Period.Value.ExpiresOn);
         Assert.Null(r.Period.Value.RepairableFrom);
         Assert.Equal("mohrss-order-45", r.Period.Value.Regime);
+    }
+
+    // ---- parties listed with a unit (MOHRSS Order No. 45) ----
+
+    [Fact]
+    public void A_party_of_a_wage_arrears_listing_names_its_unit_which_is_kept_in_normal_form()
+    {
+        var r = Accepted(ASubmission.WageArrearsList().About(Some.Person).ListedWith(" 91350100m000100y43 "));
+        Assert.Equal(Some.Unit, r.ListedWithUnit);
+        Assert.Equal("91350100M000100Y43", r.ToCreditRecord("rid-1").ListedWithUnitId);
+        Assert.Null(Accepted(ASubmission.WageArrearsList()).ListedWithUnit);
+    }
+
+    [Theory]
+    [InlineData("admin-penalty")]
+    [InlineData("false-materials")]
+    [InlineData("court-dishonest-debtor")]
+    [InlineData("award")]
+    public void ListedWithUnitId_on_any_kind_but_the_wage_arrears_list_is_an_invalid_field(string kind)
+    {
+        var submission = kind switch
+        {
+            "admin-penalty" => ASubmission.AdminPenalty().General(),
+            "false-materials" => ASubmission.FalseMaterials().General(),
+            "court-dishonest-debtor" => ASubmission.CourtDishonestDebtor(),
+            _ => ASubmission.Award(),
+        };
+        Accepted(submission);
+        var reason = Rejected(submission.ListedWith(Some.OtherUnit.Value));
+        Assert.Equal(RejectionCodes.InvalidField, reason.Code);
+        Assert.Equal("listedWithUnitId", reason.Field);
+        Assert.Contains("wage-arrears-list", reason.En, StringComparison.Ordinal);
+        Assert.Contains(kind, reason.En, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("91350100M000100Y44")] // wrong check character
+    [InlineData("91350100M000100Y5A")] // wrong organization code check (M000100Y gives 4)
+    [InlineData("11010519491231002X")] // an ID number, not a unit
+    [InlineData("SH-HRSS")]
+    [InlineData("")]
+    public void ListedWithUnitId_that_is_not_a_valid_USCC_is_an_invalid_field_saying_why(string listedWith)
+    {
+        var reason = Rejected(ASubmission.WageArrearsList().About(Some.Person).ListedWith(listedWith));
+        Assert.Equal(RejectionCodes.InvalidField, reason.Code);
+        Assert.Equal("listedWithUnitId", reason.Field);
+        Assert.StartsWith("'listedWithUnitId' must be the USCC of the unit", reason.En, StringComparison.Ordinal);
+        Assert.Contains("统一社会信用代码", reason.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListedWithUnitId_naming_the_subject_itself_is_an_invalid_field()
+    {
+        var reason = Rejected(ASubmission.WageArrearsList().About(Some.Unit).ListedWith(Some.Unit.Value.ToLowerInvariant()));
+        Assert.Equal(RejectionCodes.InvalidField, reason.Code);
+        Assert.Equal("listedWithUnitId", reason.Field);
+        Assert.Contains("own subject", reason.En, StringComparison.Ordinal);
+        // Another unit may be listed with a unit.
+        Assert.Equal(Some.OtherUnit, Accepted(ASubmission.WageArrearsList().About(Some.Unit).ListedWith(Some.OtherUnit.Value)).ListedWithUnit);
     }
 
     // ---- art5.2 administrative penalties ----
@@ -392,6 +452,31 @@ public class ClassificationTests
     }
 
     [Fact]
+    public void A_decision_date_before_the_catalogues_earliest_date_is_an_invalid_date_naming_that_date()
+    {
+        var reason = Rejected(ASubmission.AdminPenalty().General().DecidedOn("1999-12-31"));
+        Assert.Equal(RejectionCodes.InvalidDate, reason.Code);
+        Assert.Equal("decisionDate", reason.Field);
+        Assert.Contains("2000-01-01", reason.En, StringComparison.Ordinal);
+        Assert.Contains("2000-01-01", reason.Zh, StringComparison.Ordinal);
+        Assert.Contains("1999-12-31", reason.En, StringComparison.Ordinal);
+        Accepted(ASubmission.AdminPenalty().General().DecidedOn("2000-01-01"));
+        Assert.Equal(RejectionCodes.InvalidDate, Rejected(ASubmission.Award().DecidedOn("0001-01-01")).Code);
+    }
+
+    [Fact]
+    public void The_earliest_decision_date_is_catalogue_data()
+    {
+        var d = Catalogues.V2023;
+        d.EarliestDecisionDate = "2010-06-01";
+        var set = CatalogueSet.FromDocuments([d, Catalogues.V2026]);
+        var reason = RecordClassifier.Classify(ASubmission.AdminPenalty().General().DecidedOn("2010-05-31"), set, Today).Rejection;
+        Assert.Equal(RejectionCodes.InvalidDate, reason?.Code);
+        Assert.Contains("2010-06-01", reason!.En, StringComparison.Ordinal);
+        Assert.True(RecordClassifier.Classify(ASubmission.AdminPenalty().General().DecidedOn("2010-06-01"), set, Today).IsAccepted);
+    }
+
+    [Fact]
     public void A_listing_end_before_the_decision_is_an_invalid_date()
     {
         var reason = Rejected(ASubmission.CourtDishonestDebtor().ListedUntil("2024-01-01"));
@@ -413,15 +498,53 @@ public class ClassificationTests
     }
 
     [Fact]
-    public void A_revoke_needs_only_identity_and_an_authorised_source()
+    public void A_revoke_needs_only_its_identity()
     {
-        var revoke = new CreditFunctions.Domain.Records.RecordSubmission
+        var revoke = new RecordSubmission
         {
-            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Action = RecordActions.Revoke, Kind = "admin-penalty", Subject = Some.Unit,
+            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Revoke, Subject = default,
         };
         Assert.Null(RecordClassifier.CheckRevoke(revoke, Catalogues.Embedded, Today));
-        Assert.Equal(RejectionCodes.UnauthorisedSource, RecordClassifier.CheckRevoke(revoke with { Source = "court" }, Catalogues.Embedded, Today)!.Code);
+        Assert.Null(RecordClassifier.CheckRevoke(revoke with { Kind = "admin-penalty", Subject = Some.Unit }, Catalogues.Embedded, Today));
         Assert.Equal(RejectionCodes.MissingField, RecordClassifier.CheckRevoke(revoke with { SourceRecordId = null }, Catalogues.Embedded, Today)!.Code);
+        Assert.Equal("sourceRecordId", RecordClassifier.CheckRevoke(revoke with { SourceRecordId = " " }, Catalogues.Embedded, Today)!.Field);
+    }
+
+    [Fact]
+    public void A_revoke_needs_no_data_list_authorization_as_a_source_only_reaches_its_own_records()
+    {
+        // The court may not submit admin penalties, but a revoke of the court's "R-1" can only be the court's own record.
+        var revoke = new RecordSubmission
+        {
+            Source = "court", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Revoke, Kind = "admin-penalty", Subject = Some.Unit,
+        };
+        Assert.Null(RecordClassifier.CheckRevoke(revoke, Catalogues.Embedded, Today));
+        Assert.Null(RecordClassifier.CheckRevoke(revoke with { Source = "SH-CREDIT-CENTER" }, Catalogues.Embedded, Today));
+    }
+
+    [Fact]
+    public void A_revoke_that_names_a_kind_must_name_a_known_one()
+    {
+        var revoke = new RecordSubmission
+        {
+            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Revoke, Kind = "parking-fine", Subject = default,
+        };
+        var reason = RecordClassifier.CheckRevoke(revoke, Catalogues.Embedded, Today);
+        Assert.Equal(RejectionCodes.UnknownKind, reason?.Code);
+        Assert.Equal("kind", reason!.Field);
+        Assert.Contains("parking-fine", reason.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckRevoke_refuses_what_is_not_a_revoke()
+    {
+        var upsert = new RecordSubmission
+        {
+            Source = "SH-HRSS-ENFORCEMENT", SourceRecordId = "R-1", Version = 1, Action = RecordActions.Upsert, Subject = default,
+        };
+        Assert.Equal(RejectionCodes.InvalidField, RecordClassifier.CheckRevoke(upsert, Catalogues.Embedded, Today)!.Code);
+        Assert.Equal(RejectionCodes.InvalidField, RecordClassifier.CheckRevoke(upsert with { Action = "delete" }, Catalogues.Embedded, Today)!.Code);
+        Assert.Equal(RejectionCodes.MissingField, RecordClassifier.CheckRevoke(upsert with { Action = null }, Catalogues.Embedded, Today)!.Code);
     }
 
     [Fact]

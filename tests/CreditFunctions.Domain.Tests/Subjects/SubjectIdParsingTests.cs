@@ -36,8 +36,8 @@ public class SubjectIdParsingTests
     }
 
     [Theory]
-    [InlineData("913100000636083772")] // digits only; not a valid ID number
-    [InlineData("913100004391500089")] // passes the ID check too, but 0043-91-50 is no birth date
+    [InlineData("913100000636083987")] // digits only; not a valid ID number
+    [InlineData("913100000636085744")] // passes the ID check too, but 0006-36-08 is no birth date
     public void A_digits_only_USCC_is_recognised_as_a_unit(string code)
     {
         Assert.True(SubjectId.TryParse(code, Today, out var id, out var error), error?.En);
@@ -155,10 +155,118 @@ public class SubjectIdParsingTests
     [Fact]
     public void Digits_with_a_wrong_check_character_name_both_readings_when_the_type_is_not_given()
     {
-        var uscc = SubjectId.ComputeUsccCheck("11010519491231002");
-        var error = AssertRefused("110105194912310021", null, SubjectIdErrorReason.BadCheckCharacter);
-        Assert.Contains("'X'", error.En, StringComparison.Ordinal);
+        // "11010519491231002X" with 2 → 5 at position 17: the organization code check (5) holds, so only the last
+        // character is wrong under either reading.
+        const string mistyped = "11010519491231005X";
+        var id = SubjectId.ComputeIdCheck(mistyped.AsSpan(0, 17));
+        var uscc = SubjectId.ComputeUsccCheck(mistyped.AsSpan(0, 17));
+        var error = AssertRefused(mistyped, null, SubjectIdErrorReason.BadCheckCharacter);
+        Assert.Equal(18, error.Position);
+        Assert.Contains($"'{id}'", error.En, StringComparison.Ordinal);
         Assert.Contains($"'{uscc}'", error.En, StringComparison.Ordinal);
+        Assert.Contains($"“{uscc}”", error.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Digits_that_fail_the_ID_check_and_the_organization_code_say_what_the_ID_number_expects_first()
+    {
+        // An ID number with a wrong last character: as a USCC its organization code (49123100) would need 5 at
+        // position 17, so no last character would make it a unit and none is offered.
+        var error = AssertRefused("110105194912310021", null, SubjectIdErrorReason.BadCheckCharacter);
+        Assert.Equal(18, error.Position);
+        Assert.StartsWith("Wrong check character: as a resident ID number", error.En, StringComparison.Ordinal);
+        Assert.Contains("should be 'X', not '1'", error.En, StringComparison.Ordinal);
+        Assert.Contains("organization code", error.En, StringComparison.Ordinal);
+        Assert.Contains("'5'", error.En, StringComparison.Ordinal);
+        Assert.DoesNotContain($"'{SubjectId.ComputeUsccCheck("11010519491231002")}'", error.En, StringComparison.Ordinal);
+        Assert.Contains("居民身份证号码", error.Zh, StringComparison.Ordinal);
+        Assert.Contains("组织机构代码", error.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_published_USCC_examples_carry_the_organization_code_check()
+    {
+        Assert.Equal("91350100M000100Y43", SubjectId.CompleteUscc("91350100M000100Y")); // M000100Y gives 4
+        Assert.Equal("91310110666007217T", SubjectId.CompleteUscc("9131011066600721")); // 66600721 gives 7
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("B")]
+    [InlineData("X")]
+    public void Position_1_must_be_a_registration_department(string department)
+    {
+        var code = WithUsccCheck(department + "1350100M000100Y4");
+        var error = AssertRefused(code, SubjectType.Unit, SubjectIdErrorReason.BadRegistrationDepartment);
+        Assert.Equal(1, error.Position);
+        Assert.Contains("1–9, A, N or Y", error.En, StringComparison.Ordinal);
+        Assert.Contains($"'{department}'", error.En, StringComparison.Ordinal);
+        Assert.Contains("第1位", error.Zh, StringComparison.Ordinal);
+        AssertRefused(code, null, SubjectIdErrorReason.BadRegistrationDepartment);
+    }
+
+    [Theory]
+    [InlineData("A", "N", "Y")]
+    public void The_letter_registration_departments_are_accepted(params string[] departments)
+    {
+        foreach (var department in departments)
+        {
+            var code = SubjectId.CompleteUscc(department + "1350100M000100Y");
+            Assert.True(SubjectId.TryParse(code, SubjectType.Unit, Today, out _, out var error), error?.En);
+        }
+    }
+
+    [Fact]
+    public void Positions_3_to_8_must_be_digits()
+    {
+        var error = AssertRefused(WithUsccCheck("9135A100M000100Y4"), SubjectType.Unit, SubjectIdErrorReason.BadDivisionCode);
+        Assert.Equal(5, error.Position);
+        Assert.Contains("characters 3–8", error.En, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("character 5 is 'A'", error.En, StringComparison.Ordinal);
+        Assert.Contains("第3至8位", error.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Position_17_must_be_the_organization_code_check_character()
+    {
+        // M000100Y gives 4; position 18 is computed to fit, so only the organization code is wrong.
+        var error = AssertRefused(WithUsccCheck("91350100M000100Y5"), SubjectType.Unit, SubjectIdErrorReason.BadOrganizationCodeCheck);
+        Assert.Equal(17, error.Position);
+        Assert.Contains("GB 11714", error.En, StringComparison.Ordinal);
+        Assert.Contains("should be '4', not '5'", error.En, StringComparison.Ordinal);
+        Assert.Contains("应为“4”", error.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_organization_code_check_of_10_is_written_X_and_of_11_is_written_0()
+    {
+        // Weighted sums 6·2 = 12 (mod 11 = 1: 11 − 1 = 10, written X) and 0 (11 − 0 = 11, written 0).
+        var ten = SubjectId.CompleteUscc("91310000" + "00000006");
+        var eleven = SubjectId.CompleteUscc("91310000" + "00000000");
+        Assert.Equal('X', ten[16]);
+        Assert.Equal('0', eleven[16]);
+        Assert.True(SubjectId.TryParse(ten, SubjectType.Unit, Today, out _, out var error), error?.En);
+        Assert.True(SubjectId.TryParse(eleven, SubjectType.Unit, Today, out _, out error), error?.En);
+    }
+
+    [Fact]
+    public void The_first_part_that_is_wrong_is_the_one_named()
+    {
+        // Position 1 and the organization code check are both wrong: position 1 is named.
+        AssertRefused(WithUsccCheck("01350100M000100Y5"), SubjectType.Unit, SubjectIdErrorReason.BadRegistrationDepartment);
+        // The organization code check and position 18 are both wrong: the organization code is named.
+        var code = "91350100M000100Y5" + (SubjectId.ComputeUsccCheck("91350100M000100Y5") == "0" ? "1" : "0");
+        AssertRefused(code, SubjectType.Unit, SubjectIdErrorReason.BadOrganizationCodeCheck);
+    }
+
+    [Fact]
+    public void CompleteUscc_refuses_a_body_no_check_character_can_make_valid()
+    {
+        Assert.Throws<ArgumentException>(() => SubjectId.CompleteUscc("91350100M000100"));
+        Assert.Throws<ArgumentException>(() => SubjectId.CompleteUscc("91350100M000100Y4"));
+        Assert.Throws<ArgumentException>(() => SubjectId.CompleteUscc("91350100M000100I"));
+        Assert.Throws<ArgumentException>(() => SubjectId.CompleteUscc("01350100M000100Y"));
+        Assert.Throws<ArgumentException>(() => SubjectId.CompleteUscc("9135A100M000100Y"));
     }
 
     [Fact]

@@ -29,6 +29,15 @@ public class SubjectPseudonymizerTests
     }
 
     [Fact]
+    public void A_unit_stored_before_the_organization_code_was_checked_keeps_its_key()
+    {
+        // Accepted when only the last character was checked (06360837 would need 1 at position 17): still a safe key.
+        const string earlier = "913100000636083772";
+        Assert.False(SubjectId.TryParse(earlier, SubjectType.Unit, SubjectCodes.Today, out _, out _));
+        Assert.Equal(earlier, new SubjectPseudonymizer(TestKey).KeyFor(new SubjectId(SubjectType.Unit, earlier)));
+    }
+
+    [Fact]
     public void The_pseudonym_is_the_same_for_the_same_key_and_differs_across_keys()
     {
         var key = new byte[32];

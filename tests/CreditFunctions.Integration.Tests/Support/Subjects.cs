@@ -7,18 +7,17 @@ public static class Subjects
 {
     private const string UsccBody = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+    /// <summary>A Shanghai company's code: 91, division 310000, a random organization code body, both check characters.</summary>
     public static string NewUscc()
     {
-        Span<char> body = stackalloc char[17];
-        body[0] = '9';
-        body[1] = '1';
-        "310000".AsSpan().CopyTo(body[2..]);
-        for (var i = 8; i < 17; i++)
+        Span<char> body = stackalloc char[16];
+        "91310000".AsSpan().CopyTo(body);
+        for (var i = 8; i < 16; i++)
         {
             body[i] = UsccBody[Random.Shared.Next(UsccBody.Length)];
         }
 
-        return string.Concat(body, SubjectId.ComputeUsccCheck(body));
+        return SubjectId.CompleteUscc(body);
     }
 
     public static string NewIdNumber()
