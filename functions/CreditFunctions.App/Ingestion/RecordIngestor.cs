@@ -162,7 +162,7 @@ public sealed class RecordIngestor(
 
         var id = RecordIds.For(envelope.Source, submission!.SourceRecordId!);
         var received = new VersionReceived(id, result.Record, envelope.MessageId, today) { Actor = envelope.Source };
-        var intent = new RecordIntent(id, subjectKeys.KeyFor(submission.Subject), received, submission.ListedWithUnitId);
+        var intent = new RecordIntent(id, subjectKeys.KeyFor(submission.Subject), received, result.Record.ListedWithUnit?.Value);
         return new Preparation(new PreparedRecord(element, submission.SourceRecordId!, intent), null);
     }
 

@@ -132,7 +132,7 @@ public sealed record RejectionNotice(
 public sealed record NoticeWarning(int RecordIndex, string SourceRecordId, string Code, LocalizedText Message)
 {
     /// <summary>Stored as already expired (contract v2 "Dates that cannot be"): the unit knows it was never published.</summary>
-    public static NoticeWarning ArrivedExpired(int index, string sourceRecordId, DateOnly expiresOn) => new(index, sourceRecordId, "arrived-expired",
+    public static NoticeWarning ArrivedExpired(int index, string sourceRecordId, DateOnly expiresOn) => new(index, sourceRecordId, "expired-on-arrival",
         new LocalizedText(
             $"记录已接收，但其公示期已于 {expiresOn:yyyy-MM-dd} 届满：作为已到期记录保存，未予公示。",
             $"The record was accepted, but its publication period ended on {expiresOn:yyyy-MM-dd}: it is stored as expired and was never published."));

@@ -27,8 +27,7 @@ internal static class RegisterLoader
     /// <summary>A valid USCC per record: the register's subjects are all different units.</summary>
     private static string Uscc(int n)
     {
-        var body = $"91310000{n:D9}";
-        return body + SubjectId.ComputeUsccCheck(body);
+        return SubjectId.CompleteUscc($"91310000{n:D8}");
     }
 
     private static CreditRecord Record(int n, DateOnly expiresOn)

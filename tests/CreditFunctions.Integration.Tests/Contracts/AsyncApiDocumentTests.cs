@@ -95,7 +95,7 @@ public sealed class AsyncApiDocumentTests
             Write("outboxNotice", JsonSerializer.Serialize(
                 new OutboxNotice(events.Select(e => new OutboxPointer(SubjectKeys.BucketOf("91310110666007217T"), e.EventId)).ToList()), AppJson.Web.OutboxNotice));
 
-            var objectionId = WorkflowIds.NewObjectionId();
+            var objectionId = CreditFunctions.App.Cases.CaseIds.NewObjectionId();
             var recordId = events[0].RecordId;
             Write("creditObjection", JsonSerializer.Serialize(
                 new ObjectionNotice(ObjectionNotice.SchemaName, objectionId, recordId, "SH-HRSS-ENFORCEMENT", Today, Today.AddDays(7), Now), AppJson.Web.ObjectionNotice));
@@ -115,7 +115,7 @@ public sealed class AsyncApiDocumentTests
             {
                 Write("creditNotification", JsonSerializer.Serialize(
                     new SubjectNotification(SubjectNotification.SchemaName, pseudonyms.KeyFor(person), recordId, SubjectNotification.RepairDecided,
-                        outcome.ToWire(), Now, null, WorkflowIds.NewRepairId()), AppJson.Web.SubjectNotification));
+                        outcome.ToWire(), Now, null, CreditFunctions.App.Cases.CaseIds.NewRepairId()), AppJson.Web.SubjectNotification));
             }
 
             var run = Validate("--strict", "--auto", folder.FullName);
@@ -202,7 +202,7 @@ public sealed class AsyncApiDocumentTests
             .Append(IngestRejection.UnknownSchema("x").Code)
             .Append(IngestRejection.TooManyRecords(501, 500).Code)
             .Append(IngestRejection.MessageTooLarge(70_000, 65_536).Code)
-            .Append(RecordVersioning.StaleVersion(1, 2).Code);
+            .Append(RecordLifecycle.StaleVersion(1, 2).Code);
         var undocumented = codes.Where(c => !documented.Contains(c)).ToList();
         Assert.True(undocumented.Count == 0, "Rejection codes missing from RejectionCode: " + string.Join(", ", undocumented));
     }
@@ -288,7 +288,8 @@ public sealed class AsyncApiDocumentTests
             items.Add((element.Index, submission!.SourceRecordId, new IngestRejection(reason.Code, reason.Zh, reason.En, reason.Field)));
         }
 
-        items.Add((0, "R-0", RecordVersioning.StaleVersion(1, 2)));
+        var stale = RecordLifecycle.StaleVersion(1, 2);
+        items.Add((0, "R-0", new IngestRejection(stale.Code, stale.Zh, stale.En, stale.Field)));
         notices.Add(Notice(envelope.MessageId, envelope.Source, [.. items]));
         return notices;
     }
@@ -307,8 +308,8 @@ public sealed class AsyncApiDocumentTests
                 Assert.True(result.IsAccepted, result.Rejection?.En);
                 var record = result.Record!.ToCreditRecord(RecordIds.For(envelope.Source, submission!.SourceRecordId!));
                 events.Add(PlatformEvent.For(PlatformEventTypes.Publish, record, Now));
-                events.Add(PlatformEvent.For(PlatformEventTypes.ObjectionOpened, record with { UnderObjection = true }, Now, WorkflowIds.NewObjectionId()));
-                events.Add(PlatformEvent.For(PlatformEventTypes.ObjectionClosed, record, Now, WorkflowIds.NewObjectionId()));
+                events.Add(PlatformEvent.For(PlatformEventTypes.ObjectionOpened, record with { UnderObjection = true }, Now, CreditFunctions.App.Cases.CaseIds.NewObjectionId()));
+                events.Add(PlatformEvent.For(PlatformEventTypes.ObjectionClosed, record, Now, CreditFunctions.App.Cases.CaseIds.NewObjectionId()));
                 events.Add(PlatformEvent.For(PlatformEventTypes.Withdraw, record with { State = RecordState.Repaired, WithdrawnOn = Today }, Now));
             }
         }

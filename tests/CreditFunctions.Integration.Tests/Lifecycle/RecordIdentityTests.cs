@@ -192,7 +192,7 @@ public sealed class RecordIdentityTests
         var notice = await IngestionPathTests.FindNotice(app, message.MessageId);
         Assert.Empty(notice.GetProperty("items").EnumerateArray());
         var warning = Assert.Single(notice.GetProperty("warnings").EnumerateArray());
-        Assert.Equal("arrived-expired", warning.GetProperty("code").GetString());
+        Assert.Equal("expired-on-arrival", warning.GetProperty("code").GetString());
         Assert.Contains("2026-06-01", warning.GetProperty("message").GetProperty("en").GetString());
     }
 }
