@@ -103,6 +103,7 @@ public static class CreditFunctionsServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<ClientPrincipalReader>();
+        services.AddSingleton<Api.Routes.ApiGateway>();
         services.AddSingleton<SubjectLookupReader>();
         services.AddSingleton<AccessLogging>();
         return services;

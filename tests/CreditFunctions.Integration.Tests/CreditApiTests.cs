@@ -123,9 +123,9 @@ public sealed class CreditApiTests
     {
         await using var app = await CreditApp.StartAsync();
 
-        var in2024 = HttpAnswer.Of(app.Function<CatalogueFunction>().Run(app.Request("/api/catalogue", "asOf=2024-01-01")));
-        var in2026 = HttpAnswer.Of(app.Function<CatalogueFunction>().Run(app.Request("/api/catalogue", "asOf=2026-04-01")));
-        var bad = HttpAnswer.Of(app.Function<CatalogueFunction>().Run(app.Request("/api/catalogue", "asOf=tomorrow")));
+        var in2024 = HttpAnswer.Of(await app.Function<CatalogueFunction>().Run(app.Request("/api/catalogue", "asOf=2024-01-01")));
+        var in2026 = HttpAnswer.Of(await app.Function<CatalogueFunction>().Run(app.Request("/api/catalogue", "asOf=2026-04-01")));
+        var bad = HttpAnswer.Of(await app.Function<CatalogueFunction>().Run(app.Request("/api/catalogue", "asOf=tomorrow")));
 
         Assert.Equal("2023-09-01", in2024.Json.GetProperty("version").GetString());
         Assert.Equal("2026-04-01", in2026.Json.GetProperty("version").GetString());

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using System.Globalization;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
@@ -8,37 +9,36 @@ using Microsoft.Azure.Functions.Worker;
 namespace CreditFunctions.App.Api;
 
 /// <summary>GET /api/subjects/{id}/access-log?limit=: who looked at a subject, newest first (art12). The subject itself and admins.</summary>
-public sealed class AccessLogFunction(ClientPrincipalReader callers, AccessLogStore accessLog, SubjectKeys keys, TimeProvider clock)
+public sealed class AccessLogFunction(ApiGateway api, AccessLogStore accessLog, SubjectKeys keys, TimeProvider clock)
 {
     public const int DefaultLimit = 100;
 
-    [Function("SubjectAccessLog")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subjects/{id}/access-log")] HttpRequest request,
+    [Function(nameof(ApiRoutes.SubjectAccessLog))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.SubjectAccessLogPath)] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        if (callers.Read(request) is not { } caller)
-        {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
-        }
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.SubjectAccessLog, (call, token) => AnswerAsync(call, id, token), cancellationToken);
 
+    private async Task<ApiAnswer> AnswerAsync(ApiCall call, string id, CancellationToken cancellationToken)
+    {
+        var caller = call.Caller;
         if (!RequestReading.TrySubject(id, clock, out var subject, out var problem))
         {
-            return ApiResults.Problem(problem!, request);
+            return problem!;
         }
 
-        var limitText = request.Query["limit"].ToString();
+        var limitText = call.Query("limit");
         var limit = DefaultLimit;
         if (limitText.Length > 0
             && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AccessLogStore.MaxRead))
         {
-            return ApiResults.Problem(ApiProblems.InvalidLimit(limitText), request);
+            return ApiProblems.InvalidLimit(limitText);
         }
 
         if (SubjectAccess.Check(caller, subject, Roles.Subject, Roles.Admin) is { } forbidden)
         {
-            return ApiResults.Problem(forbidden, request);
+            return forbidden;
         }
 
         var subjectKey = keys.KeyFor(subject);
@@ -46,6 +46,6 @@ public sealed class AccessLogFunction(ClientPrincipalReader callers, AccessLogSt
         var response = new AccessLogResponse(
             SubjectAccess.Display(caller, subject, []),
             entries.Select(e => new AccessLogView(e.At, e.Role, e.Unit, e.CallerName, e.CallerKey == subjectKey, e.Business, e.Route)).ToList());
-        return ApiResults.Json(response, AppJson.Web.AccessLogResponse);
+        return ApiAnswer.Json(response, AppJson.Web.AccessLogResponse);
     }
 }

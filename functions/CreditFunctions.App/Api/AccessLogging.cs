@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Subjects;
 
@@ -9,11 +10,7 @@ namespace CreditFunctions.App.Api;
 /// </summary>
 public sealed class AccessLogging(AccessLogStore store, SubjectKeys keys, TimeProvider clock)
 {
-    public const string CreditRoute = "GET /api/subjects/{id}/credit";
-    public const string RestrictionsRoute = "GET /api/subjects/{id}/restrictions";
-    public const string ScreeningsRoute = "POST /api/screenings";
-
-    public AccessLogEntry EntryFor(Caller caller, SubjectId subject, string? business, string route)
+    public AccessLogEntry EntryFor(Caller caller, SubjectId subject, string? business, ApiRoute route)
     {
         var isSubject = caller.IsIn(Roles.Subject);
         string? callerKey = null;
@@ -31,11 +28,11 @@ public sealed class AccessLogging(AccessLogStore store, SubjectKeys keys, TimePr
             // A partner app's or official's display name helps an audit; a subject's own name is personal data.
             isSubject ? null : caller.Name,
             business,
-            route);
+            route.Name);
     }
 
     /// <summary>One insert: the look-up's second (and last) storage request.</summary>
-    public Task RecordAsync(Caller caller, SubjectId subject, string? business, string route, CancellationToken cancellationToken) =>
+    public Task RecordAsync(Caller caller, SubjectId subject, string? business, ApiRoute route, CancellationToken cancellationToken) =>
         store.WriteAsync(EntryFor(caller, subject, business, route), cancellationToken);
 
     public Task RecordManyAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken) =>

@@ -3,6 +3,9 @@ namespace CreditFunctions.App.Api;
 /// <summary>Who is calling, as App Service authentication reports it (contract: "Who is calling").</summary>
 public sealed record Caller(IReadOnlySet<string> Roles, string? Unit, string? Subject, string? Name)
 {
+    /// <summary>No identity: what an anonymous route sees when nobody signed in.</summary>
+    public static Caller Nobody { get; } = new(new HashSet<string>(), null, null, null);
+
     public bool IsIn(string role) => Roles.Contains(role);
 
     /// <summary>A short, log-safe description: role and unit, never a personal ID number.</summary>

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using System.Text.Json;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.AspNetCore.Http;
@@ -7,27 +8,22 @@ using Microsoft.Azure.Functions.Worker;
 namespace CreditFunctions.App.Api;
 
 /// <summary>GET /api/catalogue?asOf=: the three lists in force on a day (art7). Public information: anonymous.</summary>
-public sealed class CatalogueFunction(CatalogueSet catalogues, TimeProvider clock)
+public sealed class CatalogueFunction(ApiGateway api, CatalogueSet catalogues, TimeProvider clock)
 {
     private static readonly CatalogueJsonContext Readable = new(new JsonSerializerOptions(CatalogueJsonContext.Default.Options)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    [Function("Catalogue")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalogue")] HttpRequest request)
-    {
-        if (!RequestReading.TryAsOf(request, clock, out var asOf, out var problem))
+    [Function(nameof(ApiRoutes.Catalogue))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.CataloguePath)] HttpRequest request) =>
+        api.RunAsync(request, ApiRoutes.Catalogue, call =>
         {
-            return ApiResults.Problem(problem!, request);
-        }
+            if (!RequestReading.TryAsOf(call.Request, clock, out var asOf, out var problem))
+            {
+                return problem!;
+            }
 
-        var catalogue = catalogues.ForDate(asOf);
-        return new ContentResult
-        {
-            Content = JsonSerializer.Serialize(catalogue.Document, Readable.CatalogueDocument),
-            ContentType = "application/json; charset=utf-8",
-            StatusCode = StatusCodes.Status200OK,
-        };
-    }
+            return ApiAnswer.Content(JsonSerializer.Serialize(catalogues.ForDate(asOf).Document, Readable.CatalogueDocument), "application/json; charset=utf-8");
+        });
 }

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
@@ -13,15 +14,18 @@ namespace CreditFunctions.App.Api;
 /// <summary>GET /api/subjects/{id}/credit: a subject's status, active records and measures on a day (art8).</summary>
 /// <remarks>Every look-up is logged (art12): the record read and the access-log insert run together, 2 storage requests.</remarks>
 public sealed class CreditFunction(
-    SubjectLookupReader lookups, SubjectDirectory subjects, CatalogueSet catalogues, AccessLogging accessLog, ILogger<CreditFunction> logger)
+    ApiGateway api, SubjectLookupReader lookups, SubjectDirectory subjects, CatalogueSet catalogues, AccessLogging accessLog, ILogger<CreditFunction> logger)
 {
-    [Function("SubjectCredit")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subjects/{id}/credit")] HttpRequest request,
+    [Function(nameof(ApiRoutes.SubjectCredit))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.SubjectCreditPath)] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.SubjectCredit, (call, token) => AnswerAsync(call, id, token), cancellationToken);
+
+    private async Task<ApiAnswer> AnswerAsync(ApiCall call, string id, CancellationToken cancellationToken)
     {
-        if (!lookups.TryRead(request, id, [Roles.Partner, Roles.Subject, Roles.Unit, Roles.Admin], out var lookup, out var refusal))
+        if (!lookups.TryRead(call, id, out var lookup, out var refusal))
         {
             return refusal!;
         }
@@ -29,7 +33,7 @@ public sealed class CreditFunction(
         var (caller, subject, asOf, today) = lookup;
 
         var reading = subjects.ReadAsync(subject, cancellationToken);
-        var logging = accessLog.RecordAsync(caller, subject, null, AccessLogging.CreditRoute, cancellationToken);
+        var logging = accessLog.RecordAsync(caller, subject, null, call.Route, cancellationToken);
         await Task.WhenAll(reading, logging);
         var stored = await reading;
         // Past its query period (Regulations art35) dishonesty is history only an administrator sees.
@@ -44,7 +48,7 @@ public sealed class CreditFunction(
             result.ActiveRecords.Select(Views.Of).ToList(),
             result.Measures.Concat(result.JointPunishments).Select(Views.Of).ToList(),
             result.CatalogueVersion);
-        return ApiResults.Json(response, AppJson.Web.CreditResponse);
+        return ApiAnswer.Json(response, AppJson.Web.CreditResponse);
     }
 
     private static string? LatestName(IReadOnlyList<CreditRecord> records) =>

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using Microsoft.AspNetCore.Http;
@@ -10,18 +11,19 @@ namespace CreditFunctions.App.Api;
 /// GET /api/health: whether storage answers, what is running, and each source's freshness (one query of the
 /// Freshness partition, run alongside the probes). Anonymous, so probes can call it.
 /// </summary>
-public sealed class HealthFunction(StorageHealth health, SourceFreshnessStore freshness)
+public sealed class HealthFunction(ApiGateway api, StorageHealth health, SourceFreshnessStore freshness)
 {
-    [Function("Health")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var reading = ReadFreshnessAsync(cancellationToken);
-        var report = await health.CheckAsync(cancellationToken) with { Freshness = await reading };
-        return ApiResults.Json(report, AppJson.Web.HealthReport,
-            report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-    }
+    [Function(nameof(ApiRoutes.Health))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.HealthPath)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.Health, async (_, token) =>
+        {
+            var reading = ReadFreshnessAsync(token);
+            var report = await health.CheckAsync(token) with { Freshness = await reading };
+            return ApiAnswer.Json(report, AppJson.Web.HealthReport,
+                report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }, cancellationToken);
 
     private async Task<IReadOnlyList<SourceFreshnessView>?> ReadFreshnessAsync(CancellationToken cancellationToken)
     {

@@ -2,12 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 
 namespace CreditFunctions.App.Api;
 
 /// <summary>
-/// The OpenAPI 3.1 document, built from <see cref="OpenApiOperations"/> and, for the bodies, from the very
+/// The OpenAPI 3.1 document, built from the route table (<see cref="ApiRoutes"/>) and, for the bodies, from the very
 /// source-generated JSON contracts the functions write (JsonSchemaExporter): a response type cannot change without
 /// its schema changing too. Shapes owned by other parts of the app that are not written yet come from contract.md.
 /// </summary>
@@ -25,12 +26,12 @@ public static class OpenApiDocument
     public static JsonObject Build()
     {
         var paths = new JsonObject();
-        foreach (var group in OpenApiOperations.All.GroupBy(o => o.Path))
+        foreach (var group in ApiRoutes.All.GroupBy(o => o.DocumentPath))
         {
             var item = new JsonObject();
-            foreach (var operation in group)
+            foreach (var route in group)
             {
-                item[operation.Method] = Operation(operation);
+                item[route.Method] = Operation(route);
             }
 
             paths[group.Key] = item;
@@ -69,14 +70,17 @@ public static class OpenApiDocument
         };
     }
 
-    private static JsonObject Operation(OpenApiOperation operation)
+    private static JsonObject Operation(ApiRoute route)
     {
+        var operation = route.Docs;
         var result = new JsonObject
         {
             ["operationId"] = operation.OperationId,
+            ["tags"] = new JsonArray(operation.Tag),
             ["summary"] = operation.Summary,
-            ["x-roles"] = new JsonArray(operation.Roles.Select(r => (JsonNode)r).ToArray()),
-            ["security"] = operation.Anonymous
+            ["description"] = operation.Description,
+            ["x-roles"] = new JsonArray(operation.Who.Select(r => (JsonNode)r).ToArray()),
+            ["security"] = route.Anonymous
                 ? new JsonArray()
                 : new JsonArray(new JsonObject { ["functionKey"] = new JsonArray(), ["clientPrincipal"] = new JsonArray() }),
         };

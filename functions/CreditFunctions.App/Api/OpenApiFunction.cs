@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -5,13 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace CreditFunctions.App.Api;
 
 /// <summary>GET /api/openapi.json: the OpenAPI 3.1 document of every route. Public: it describes, it discloses nothing.</summary>
-public sealed class OpenApiFunction
+public sealed class OpenApiFunction(ApiGateway api)
 {
-    [Function("OpenApi")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) => new ContentResult
-    {
-        Content = OpenApiDocument.Text,
-        ContentType = "application/json; charset=utf-8",
-        StatusCode = StatusCodes.Status200OK,
-    };
+    [Function(nameof(ApiRoutes.OpenApi))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.OpenApiPath)] HttpRequest request) =>
+        api.RunAsync(request, ApiRoutes.OpenApi, _ => ApiAnswer.Content(OpenApiDocument.Text, "application/json; charset=utf-8"));
 }

@@ -32,9 +32,6 @@ public sealed record Problem(int Status, string Code, string TitleZh, string Tit
         new(503, "storage-unavailable", "存储暂不可用", "Storage unavailable",
             "信用存储暂时无法访问，请稍后重试。", "Credit storage cannot be reached right now; try again later.");
 
-    /// <summary>A request body that is not the JSON object the route expects (400).</summary>
-    public static Problem InvalidBody(string zh, string en) =>
-        new(400, "invalid-body", "请求内容无效", "Invalid request body", zh, en);
 
     /// <summary>
     /// An objection or repair refused by a rule of the domain, with the rule's own stable code; every problem found is

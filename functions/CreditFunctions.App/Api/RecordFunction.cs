@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Lifecycle;
@@ -13,22 +14,21 @@ namespace CreditFunctions.App.Api;
 /// GET /api/records/{recordId}: one record with its history and whether the history chain verifies (art12).
 /// Costs the locator read, the record read (one more per move followed) and the history range query.
 /// </summary>
-public sealed class RecordFunction(ClientPrincipalReader callers, RecordStore records, ILogger<RecordFunction> logger)
+public sealed class RecordFunction(ApiGateway api, RecordStore records, ILogger<RecordFunction> logger)
 {
-    [Function("Record")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "records/{recordId}")] HttpRequest request,
+    [Function(nameof(ApiRoutes.Record))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.RecordPath)] HttpRequest request,
         string recordId,
-        CancellationToken cancellationToken)
-    {
-        if (callers.Read(request) is not { } caller)
-        {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
-        }
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.Record, (call, token) => AnswerAsync(call, recordId, token), cancellationToken);
 
+    private async Task<ApiAnswer> AnswerAsync(ApiCall call, string recordId, CancellationToken cancellationToken)
+    {
+        var caller = call.Caller;
         if (RecordIds.SourceOf(recordId) is not { } source)
         {
-            return ApiResults.Problem(ApiProblems.InvalidRecordId(recordId), request);
+            return ApiProblems.InvalidRecordId(recordId);
         }
 
         // Decided before any read where the id alone settles it: a partner never sees records, and a unit only its own
@@ -36,7 +36,7 @@ public sealed class RecordFunction(ClientPrincipalReader callers, RecordStore re
         var asUnit = caller.IsIn(Roles.Unit) && caller.Unit == source;
         if (!caller.IsIn(Roles.Admin) && !asUnit && !caller.IsIn(Roles.Subject))
         {
-            return ApiResults.Problem(ApiProblems.ForbiddenRecord(), request);
+            return ApiProblems.ForbiddenRecord();
         }
 
         // Wherever the record lives now (its locator, following a move): the id any answer showed is usable here at once.
@@ -44,8 +44,7 @@ public sealed class RecordFunction(ClientPrincipalReader callers, RecordStore re
         if (stored is null || !RecordAccess.MaySee(caller, stored.Record))
         {
             // A subject is told 403 whether the record is someone else's or absent, so ids cannot be probed for existence.
-            return ApiResults.Problem(
-                stored is null && (caller.IsIn(Roles.Admin) || asUnit) ? ApiProblems.RecordNotFound() : ApiProblems.ForbiddenRecord(), request);
+            return stored is null && (caller.IsIn(Roles.Admin) || asUnit) ? ApiProblems.RecordNotFound() : ApiProblems.ForbiddenRecord();
         }
 
         var history = await records.ReadHistoryAsync(stored.SubjectKey, recordId, cancellationToken);
@@ -83,6 +82,6 @@ public sealed class RecordFunction(ClientPrincipalReader callers, RecordStore re
             new RecordHistoryView(verified, history
                 .Select(e => new HistoryEntryView(e.Sequence, e.Action, e.Version, e.Actor, e.At, e.Detail, e.Hash))
                 .ToList()));
-        return ApiResults.Json(response, AppJson.Web.RecordDetailResponse);
+        return ApiAnswer.Json(response, AppJson.Web.RecordDetailResponse);
     }
 }

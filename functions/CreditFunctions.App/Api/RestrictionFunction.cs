@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
@@ -13,36 +14,38 @@ namespace CreditFunctions.App.Api;
 /// <summary>GET /api/subjects/{id}/restrictions?business=: may this subject do this business (art8.2.3, art9)?</summary>
 /// <remarks>Every look-up is logged (art12) with its business type, in parallel with the read.</remarks>
 public sealed class RestrictionFunction(
-    SubjectLookupReader lookups, SubjectDirectory subjects, CatalogueSet catalogues, AccessLogging accessLog, ILogger<RestrictionFunction> logger)
+    ApiGateway api, SubjectLookupReader lookups, SubjectDirectory subjects, CatalogueSet catalogues, AccessLogging accessLog, ILogger<RestrictionFunction> logger)
 {
-    [Function("SubjectRestrictions")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subjects/{id}/restrictions")] HttpRequest request,
+    [Function(nameof(ApiRoutes.SubjectRestrictions))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.SubjectRestrictionsPath)] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.SubjectRestrictions, (call, token) => AnswerAsync(call, id, token), cancellationToken);
+
+    private async Task<ApiAnswer> AnswerAsync(ApiCall call, string id, CancellationToken cancellationToken)
     {
-        if (!lookups.TryRead(request, id, [Roles.Partner, Roles.Subject, Roles.Admin], out var lookup, out var refusal))
+        if (!lookups.TryRead(call, id, out var lookup, out var refusal))
         {
             return refusal!;
         }
 
         var (caller, subject, asOf, today) = lookup;
-        var business = request.Query["business"].ToString();
+        var business = call.Query("business");
         if (string.IsNullOrWhiteSpace(business))
         {
-            return ApiResults.Problem(new Problem(400, "missing-business", "缺少业务类型", "Missing business type",
-                "请用 business 参数指明业务类型。", "Name the business type with the business parameter."), request);
+            return ApiProblems.MissingBusiness();
         }
 
         // An unknown business type is the caller's mistake: answer it before any storage request or log entry.
         var catalogue = catalogues.ForDate(asOf);
         if (!catalogue.IsKnownBusinessType(business))
         {
-            return ApiResults.Problem(ApiProblems.UnknownBusinessType(business, catalogue.Document.BusinessTypes.Select(b => b.Code)), request);
+            return ApiProblems.UnknownBusinessType(business, catalogue.Document.BusinessTypes.Select(b => b.Code));
         }
 
         var reading = subjects.ReadAsync(subject, cancellationToken);
-        var logging = accessLog.RecordAsync(caller, subject, business, AccessLogging.RestrictionsRoute, cancellationToken);
+        var logging = accessLog.RecordAsync(caller, subject, business, call.Route, cancellationToken);
         await Task.WhenAll(reading, logging);
         var stored = await reading;
         var representative = await subjects.LegalRepresentativeRecordsAsync(
@@ -51,9 +54,9 @@ public sealed class RestrictionFunction(
             subject, QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin)), representative, business, asOf, catalogues);
         if (result.Error is { } error)
         {
-            return ApiResults.Problem(new Problem(400, error.Code, "未知业务类型", "Unknown business type",
+            return new Problem(400, error.Code, "未知业务类型", "Unknown business type",
                 $"{error.Text.Zh} 已知类型：{string.Join("、", error.KnownBusinessTypes)}",
-                $"{error.Text.En} Known types: {string.Join(", ", error.KnownBusinessTypes)}"), request);
+                $"{error.Text.En} Known types: {string.Join(", ", error.KnownBusinessTypes)}");
         }
 
         logger.LogDebug("Restriction look-up by {Caller} of {Subject} for {Business}: {Decision}",
@@ -66,6 +69,6 @@ public sealed class RestrictionFunction(
             result.Reasons.Select(Views.Of).ToList(),
             result.Exemptions.Select(Views.Of).ToList(),
             result.CatalogueVersion);
-        return ApiResults.Json(response, AppJson.Web.RestrictionResponse);
+        return ApiAnswer.Json(response, AppJson.Web.RestrictionResponse);
     }
 }

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CreditFunctions.App.Json;
@@ -21,61 +22,47 @@ namespace CreditFunctions.App.Api;
 /// as one entity-group transaction per bucket alongside the reads.
 /// </summary>
 public sealed class ScreeningFunction(
-    ClientPrincipalReader callers, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock, AccessLogging accessLog,
+    ApiGateway api, SubjectDirectory subjects, CatalogueSet catalogues, TimeProvider clock, AccessLogging accessLog,
     ILogger<ScreeningFunction> logger)
 {
     /// <summary>Enough to hide storage latency, few enough not to crowd out other requests on the same instance.</summary>
     public const int ReadConcurrency = 16;
 
-    private const int MaxBodyBytes = 64 * 1024;
+    [Function(nameof(ApiRoutes.Screening))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Post, Route = ApiRoutes.ScreeningsPath)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.Screening, AppJson.Web.ScreeningRequest, AnswerAsync, cancellationToken);
 
-    [Function("Screening")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "screenings")] HttpRequest request,
-        CancellationToken cancellationToken)
+    private async Task<ApiAnswer> AnswerAsync(ApiCall call, ScreeningRequest body, CancellationToken cancellationToken)
     {
-        if (callers.Read(request) is not { } caller)
-        {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
-        }
-
-        if (!caller.IsIn(Roles.Partner) && !caller.IsIn(Roles.Admin))
-        {
-            return ApiResults.Problem(Problem.Forbidden("只有合作方和管理员可以批量筛查。", "Only partners and administrators may screen in bulk."), request);
-        }
-
+        var (caller, request) = (call.Caller, call.Request);
         if (!RequestReading.TryAsOf(request, clock, out var asOf, out var problem))
         {
-            return ApiResults.Problem(problem!, request);
-        }
-
-        var (body, bodyProblem) = await ReadBodyAsync(request, cancellationToken);
-        if (bodyProblem is not null)
-        {
-            return ApiResults.Problem(bodyProblem, request);
+            return problem!;
         }
 
         var catalogue = catalogues.ForDate(asOf);
-        var business = body!.Business;
+        var business = body.Business;
         if (string.IsNullOrWhiteSpace(business))
         {
-            return ApiResults.Problem(ApiProblems.MissingBusiness(), request);
+            return ApiProblems.MissingBusiness();
         }
 
         if (!catalogue.IsKnownBusinessType(business))
         {
-            return ApiResults.Problem(ApiProblems.UnknownBusinessType(business, catalogue.Document.BusinessTypes.Select(b => b.Code)), request);
+            return ApiProblems.UnknownBusinessType(business, catalogue.Document.BusinessTypes.Select(b => b.Code));
         }
 
         var ids = body.Subjects;
         if (ids is null || ids.Count == 0)
         {
-            return ApiResults.Problem(ApiProblems.MissingSubjects(), request);
+            return ApiProblems.MissingSubjects();
         }
 
         if (ids.Count > ApiProblems.MaxScreeningSubjects)
         {
-            return ApiResults.Problem(ApiProblems.TooManySubjects(ids.Count), request);
+            return ApiProblems.TooManySubjects(ids.Count);
         }
 
         var today = ChinaStandardTime.Today(clock);
@@ -97,7 +84,7 @@ public sealed class ScreeningFunction(
         // A subject named twice is read and logged once.
         var distinct = parsed.OfType<SubjectId>().Distinct().ToList();
         var logging = accessLog.RecordManyAsync(
-            distinct.Select(s => accessLog.EntryFor(caller, s, business, AccessLogging.ScreeningsRoute)).ToList(), cancellationToken);
+            distinct.Select(s => accessLog.EntryFor(caller, s, business, call.Route)).ToList(), cancellationToken);
         var needsRepresentative = RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues);
         var answers = new ConcurrentDictionary<SubjectId, (IReadOnlyList<CreditRecord> Records, IReadOnlyList<CreditRecord> Visible, RestrictionResult Result)>();
         var reading = Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
@@ -131,29 +118,9 @@ public sealed class ScreeningFunction(
         logger.LogInformation("Screening by {Caller} for {Business}: {Subjects} subjects, {Invalid} invalid ids",
             caller.Describe(), business, ids.Count, ids.Count - parsed.Count(p => p is not null));
         var response = new ScreeningResponse(business, asOf, catalogue.Version, results.Select(r => r!).ToList());
-        return ApiResults.Json(response, AppJson.Web.ScreeningResponse);
+        return ApiAnswer.Json(response, AppJson.Web.ScreeningResponse);
     }
 
-    private static async Task<(ScreeningRequest? Body, Problem? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is > MaxBodyBytes)
-        {
-            return (null, ApiProblems.InvalidJson($"The body may be at most {MaxBodyBytes} bytes."));
-        }
-
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync(request.Body, AppJson.Web.ScreeningRequest, cancellationToken);
-            return body is null
-                ? (null, ApiProblems.InvalidJson("The body must be JSON: {\"business\":\"…\",\"subjects\":[\"…\"]}."))
-                : (body, null);
-        }
-        catch (JsonException)
-        {
-            // The exception's message may quote the body (ID numbers): it is neither logged nor returned.
-            return (null, ApiProblems.InvalidJson("The body must be JSON: {\"business\":\"…\",\"subjects\":[\"…\"]}."));
-        }
-    }
 
     /// <summary>
     /// A refused id is echoed so the partner can match it, but an 18-character one may be a mistyped ID number: it

@@ -1,7 +1,6 @@
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.Domain.Subjects;
 using CreditFunctions.Domain.Time;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CreditFunctions.App.Api;
 
@@ -9,35 +8,27 @@ namespace CreditFunctions.App.Api;
 public sealed record SubjectLookup(Caller Caller, SubjectId Subject, DateOnly AsOf, DateOnly Today);
 
 /// <summary>
-/// The start every subject look-up shares, in the order partners can rely on: no trusted identity is 401; a bad
-/// subject id or date is 400; a role that may not look, or a subject looking at another, is 403.
+/// What every subject look-up reads after the gateway let the caller in: a bad subject id or date is 400; a subject
+/// looking at another subject is 403.
 /// </summary>
-public sealed class SubjectLookupReader(ClientPrincipalReader callers, TimeProvider clock)
+public sealed class SubjectLookupReader(TimeProvider clock)
 {
-    public bool TryRead(HttpRequest request, string id, string[] allowedRoles, out SubjectLookup lookup, out IActionResult? refusal)
+    public bool TryRead(ApiCall call, string id, out SubjectLookup lookup, out Problem? refusal)
     {
         lookup = null!;
-        if (callers.Read(request) is not { } caller)
+        if (!RequestReading.TrySubject(id, clock, out var subject, out refusal)
+            || !RequestReading.TryAsOf(call.Request, clock, out var asOf, out refusal))
         {
-            refusal = ApiResults.Problem(Problem.Unauthenticated(), request);
             return false;
         }
 
-        if (!RequestReading.TrySubject(id, clock, out var subject, out var problem)
-            || !RequestReading.TryAsOf(request, clock, out var asOf, out problem))
+        if (SubjectAccess.Check(call.Caller, subject, [.. call.Route.Roles ?? []]) is { } forbidden)
         {
-            refusal = ApiResults.Problem(problem!, request);
+            refusal = forbidden;
             return false;
         }
 
-        if (SubjectAccess.Check(caller, subject, allowedRoles) is { } forbidden)
-        {
-            refusal = ApiResults.Problem(forbidden, request);
-            return false;
-        }
-
-        lookup = new SubjectLookup(caller, subject, asOf, ChinaStandardTime.Today(clock));
-        refusal = null;
+        lookup = new SubjectLookup(call.Caller, subject, asOf, ChinaStandardTime.Today(clock));
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
@@ -12,27 +13,25 @@ namespace CreditFunctions.App.Api;
 /// GET /api/units/{unit}/quality: per unit, timeliness (UnitQuality's monthly aggregates) and rejections by reason
 /// code (UnitQuality's counters, kept by the rejection ledger): one query of the unit's partition. That unit and admins only.
 /// </summary>
-public sealed class UnitQualityFunction(ClientPrincipalReader callers, UnitQualityStore quality, CatalogueSet catalogues, TimeProvider clock)
+public sealed class UnitQualityFunction(ApiGateway api, UnitQualityStore quality, CatalogueSet catalogues, TimeProvider clock)
 {
-    [Function("UnitQuality")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "units/{unit}/quality")] HttpRequest request,
+    [Function(nameof(ApiRoutes.UnitQuality))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.UnitQualityPath)] HttpRequest request,
         string unit,
-        CancellationToken cancellationToken)
-    {
-        if (callers.Read(request) is not { } caller)
-        {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
-        }
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.UnitQuality, (call, token) => AnswerAsync(call, unit, token), cancellationToken);
 
+    private async Task<ApiAnswer> AnswerAsync(ApiCall call, string unit, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(unit) || !catalogues.ForDate(ChinaStandardTime.Today(clock)).IsKnownUnit(unit))
         {
-            return ApiResults.Problem(ApiProblems.InvalidUnit(unit), request);
+            return ApiProblems.InvalidUnit(unit);
         }
 
-        if (!UnitAccess.MaySee(caller, unit))
+        if (!UnitAccess.MaySee(call.Caller, unit))
         {
-            return ApiResults.Problem(ApiProblems.ForbiddenUnit(), request);
+            return ApiProblems.ForbiddenUnit();
         }
 
         var stored = await quality.ReadAsync(unit, cancellationToken);
@@ -42,7 +41,7 @@ public sealed class UnitQualityFunction(ClientPrincipalReader callers, UnitQuali
             all.Sum(m => m.LagOver30), all.Sum(m => m.WorkingDaysTotal), all.Select(m => m.MaxWorkingDays).DefaultIfEmpty(0).Max());
         var byCode = stored.RejectionCounters.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => new RejectionCodeView(r.Code, r.Count)).ToList();
         var response = new UnitQualityResponse(unit, new TimelinessView(total, months), new RejectionsView(byCode.Sum(r => r.Count), byCode));
-        return ApiResults.Json(response, AppJson.Web.UnitQualityResponse);
+        return ApiAnswer.Json(response, AppJson.Web.UnitQualityResponse);
     }
 
     private static TimelinessMonthView View(

@@ -31,7 +31,7 @@ public static class CorrectionReader
 
         if (given.ValueKind != JsonValueKind.Object)
         {
-            problem = Problem.InvalidBody("corrected 应为记录字段组成的 JSON 对象。", "'corrected' must be a JSON object of record fields.");
+            problem = Problem.Refused(400, "invalid-field", "corrected 应为记录字段组成的 JSON 对象。", "'corrected' must be a JSON object of record fields.");
             return false;
         }
 

@@ -1,4 +1,4 @@
-using CreditFunctions.App.Api;
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,22 +7,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace CreditFunctions.App.Objections;
 
 /// <summary>GET /api/objections/{id}: the subject, the Center and the deciding unit follow an objection.</summary>
-public sealed class GetObjectionFunction(ClientPrincipalReader callers, ObjectionDesk desk)
+public sealed class GetObjectionFunction(ApiGateway api, ObjectionDesk desk)
 {
-    [Function("GetObjection")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "objections/{id}")] HttpRequest request,
+    [Function(nameof(ApiRoutes.GetObjection))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.ObjectionPath)] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        if (callers.Read(request) is not { } caller)
-        {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
-        }
-
-        var result = await desk.GetAsync(caller, id, cancellationToken);
-        return result.Problem is { } refused
-            ? ApiResults.Problem(refused, request)
-            : ApiResults.Json(result.Value!, AppJson.Web.ObjectionView);
-    }
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.GetObjection, async (call, token) =>
+            (await desk.GetAsync(call.Caller, id, token)).Answer(AppJson.Web.ObjectionView), cancellationToken);
 }

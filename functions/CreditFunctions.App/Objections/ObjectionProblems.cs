@@ -32,7 +32,4 @@ public static class ObjectionProblems
     public static Problem NotOpen() => Problem.Refused(409, ObjectionCodes.ObjectionNotOpen,
         "该异议已经办结或正在办结，不能再次作出决定。", "This objection has already been decided, or is being decided.");
 
-    public static Problem InvalidStatus(string? value) => Problem.Refused(400, "invalid-status",
-        $"status 应为 pending、decided 或 all，收到“{Problem.Clip(value)}”。",
-        $"status must be pending, decided or all; got '{Problem.Clip(value)}'.");
 }

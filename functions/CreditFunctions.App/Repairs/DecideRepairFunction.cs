@@ -1,33 +1,19 @@
-using CreditFunctions.App.Api;
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
-using CreditFunctions.App.Objections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CreditFunctions.App.Repairs;
 
-/// <summary>POST /api/repairs/{id}/decision: the submitting unit approves or rejects (with a reason).</summary>
-public sealed class DecideRepairFunction(ClientPrincipalReader callers, RepairDesk desk)
+/// <summary>POST /api/repairs/{id}/decision: the submitting unit approves or rejects (with a reason) a repair application.</summary>
+public sealed class DecideRepairFunction(ApiGateway api, RepairDesk desk)
 {
-    [Function("DecideRepair")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "repairs/{id}/decision")] HttpRequest request,
+    [Function(nameof(ApiRoutes.DecideRepair))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Post, Route = ApiRoutes.RepairDecisionPath)] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        if (callers.Read(request) is not { } caller)
-        {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
-        }
-
-        var (body, problem) = await WorkflowRequests.ReadAsync(request, AppJson.Web.RepairDecisionBody, cancellationToken);
-        if (problem is not null)
-        {
-            return ApiResults.Problem(problem, request);
-        }
-
-        var result = await desk.DecideAsync(caller, id, body!, cancellationToken);
-        return result.Problem is { } refused ? ApiResults.Problem(refused, request) : ApiResults.Json(result.Value!, AppJson.Web.RepairView);
-    }
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.DecideRepair, AppJson.Web.RepairDecisionBody, async (call, body, token) =>
+            (await desk.DecideAsync(call.Caller, id, body, token)).Answer(AppJson.Web.RepairView), cancellationToken);
 }

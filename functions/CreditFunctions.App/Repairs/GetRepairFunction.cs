@@ -1,4 +1,4 @@
-using CreditFunctions.App.Api;
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -6,21 +6,14 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CreditFunctions.App.Repairs;
 
-/// <summary>GET /api/repairs/{id}: the subject, the Center and the deciding unit follow an application.</summary>
-public sealed class GetRepairFunction(ClientPrincipalReader callers, RepairDesk desk)
+/// <summary>GET /api/repairs/{id}: the subject, the Center and the deciding unit follow a repair application.</summary>
+public sealed class GetRepairFunction(ApiGateway api, RepairDesk desk)
 {
-    [Function("GetRepair")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "repairs/{id}")] HttpRequest request,
+    [Function(nameof(ApiRoutes.GetRepair))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.RepairPath)] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        if (callers.Read(request) is not { } caller)
-        {
-            return ApiResults.Problem(Problem.Unauthenticated(), request);
-        }
-
-        var result = await desk.GetAsync(caller, id, cancellationToken);
-        return result.Problem is { } refused ? ApiResults.Problem(refused, request) : ApiResults.Json(result.Value!, AppJson.Web.RepairView);
-    }
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, ApiRoutes.GetRepair, async (call, token) =>
+            (await desk.GetAsync(call.Caller, id, token)).Answer(AppJson.Web.RepairView), cancellationToken);
 }

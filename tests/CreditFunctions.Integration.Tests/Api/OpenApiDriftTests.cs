@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CreditFunctions.App;
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Api.Routes;
 using CreditFunctions.Integration.Tests.Support;
 using Microsoft.Azure.Functions.Worker;
 
@@ -57,17 +58,31 @@ public sealed partial class OpenApiDriftTests
     }
 
     [Fact]
-    public void Function_key_levels_are_anonymous_only_for_public_information_and_match_the_document()
+    public void Every_http_function_takes_its_name_method_path_and_key_level_from_the_route_table()
     {
-        var publicRoutes = new[] { "GET /api/health", "GET /api/catalogue", "GET /api/openapi.json" };
-        var operations = OpenApiOperations.All.ToDictionary(o => Normalise(o.Method, o.Path));
-
+        var table = ApiRoutes.All.ToDictionary(r => r.Function, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (route, function) in Implemented())
         {
-            var level = function.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).First(a => a is not null)!.AuthLevel;
-            var expected = publicRoutes.Contains(route) ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function;
-            Assert.True(expected == level, $"{route}: {level}, expected {expected}");
-            Assert.Equal(level == AuthorizationLevel.Anonymous, operations[route].Anonymous);
+            var name = function.GetCustomAttribute<FunctionAttribute>()!.Name;
+            var trigger = function.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).First(a => a is not null)!;
+            Assert.True(table.TryGetValue(name, out var declared), $"{name} ({route}) is not in ApiRoutes.All");
+            Assert.Equal([declared!.Method], trigger.Methods!);
+            Assert.Equal(declared.Path, trigger.Route);
+            Assert.Equal(declared.Level, trigger.AuthLevel);
+            seen.Add(name);
+        }
+
+        Assert.Equal(table.Keys.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Only_public_information_is_anonymous()
+    {
+        var publicRoutes = new[] { "GET /api/health", "GET /api/catalogue", "GET /api/openapi.json" };
+        foreach (var route in ApiRoutes.All)
+        {
+            Assert.True(route.Anonymous == publicRoutes.Contains(route.Name), $"{route.Name}: {route.Level}");
         }
     }
 
@@ -76,7 +91,7 @@ public sealed partial class OpenApiDriftTests
     {
         await using var app = await CreditApp.StartAsync();
 
-        var answer = HttpAnswer.Of(app.Function<OpenApiFunction>().Run(app.Request("/api/openapi.json")));
+        var answer = HttpAnswer.Of(await app.Function<OpenApiFunction>().Run(app.Request("/api/openapi.json")));
 
         Assert.Equal(200, answer.Status);
         var json = answer.Json;

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CreditFunctions.App.Api.Routes;
+
+/// <summary>What a route's handler answers: a JSON value, a problem, or a document; <see cref="ApiGateway"/> writes it.</summary>
+public sealed class ApiAnswer
+{
+    private readonly Func<HttpRequest, IActionResult> _write;
+
+    private ApiAnswer(Func<HttpRequest, IActionResult> write) => _write = write;
+
+    public static ApiAnswer Json<T>(T value, JsonTypeInfo<T> type, int status = StatusCodes.Status200OK) =>
+        new(_ => ApiResults.Json(value, type, status));
+
+    public static ApiAnswer Of(Problem problem) => new(request => ApiResults.Problem(problem, request));
+
+    public static ApiAnswer Content(string content, string contentType, int status = StatusCodes.Status200OK) =>
+        new(_ => new ContentResult { Content = content, ContentType = contentType, StatusCode = status });
+
+    public static implicit operator ApiAnswer(Problem problem) => Of(problem);
+
+    internal IActionResult Write(HttpRequest request) => _write(request);
+}
+
+/// <summary>A call the gateway let through: who is calling (authenticated on secured routes), on which route.</summary>
+public sealed record ApiCall(HttpRequest Request, ApiRoute Route, Caller Caller)
+{
+    public string Query(string name) => Request.Query[name].ToString();
+}
