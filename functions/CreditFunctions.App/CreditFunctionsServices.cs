@@ -6,8 +6,8 @@ using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CreditFunctions.App;
 
@@ -39,7 +39,6 @@ public static class CreditFunctionsServices
         // One shared calendar (it warns once per year past the published notices); others may register it too.
         services.TryAddSingleton(sp => Domain.Calendar.WorkingDayCalendar.LoadEmbedded(
             sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("CreditFunctions.WorkingDays")));
-        services.AddSingleton<Objections.WorkflowQueue>();
         services.AddCaseKind<Objections.StoredObjection, Objections.ObjectionKind>();
         services.AddSingleton<Objections.ObjectionSteps>();
         services.AddSingleton<Objections.ObjectionDesk>();
@@ -84,6 +83,7 @@ public static class CreditFunctionsServices
         services.AddSingleton<AccessLogStore>();
         services.AddSingleton<UnitQualityStore>();
         services.AddSingleton<SourceFreshnessStore>();
+        services.AddSingleton<Contracts.QueueSender>();
         services.AddSingleton<Platform.PlatformOutbox>();
         return services;
     }

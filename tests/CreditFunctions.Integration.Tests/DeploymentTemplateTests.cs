@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CreditFunctions.App;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Testing;
 using Microsoft.Azure.Functions.Worker;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Integration.Tests.Support;

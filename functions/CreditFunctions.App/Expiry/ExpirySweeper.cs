@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using CreditFunctions.Domain.Lifecycle;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Storage;
 
 namespace CreditFunctions.App.Ingestion;

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Storage;
 
 namespace CreditFunctions.App.Ingestion;

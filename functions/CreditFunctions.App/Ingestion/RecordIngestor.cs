@@ -1,3 +1,4 @@
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
@@ -98,7 +99,7 @@ public sealed class RecordIngestor(
 
             if (write.Transition.ArrivedExpired)
             {
-                warnings.Add(NoticeWarning.ArrivedExpired(record.Element.Index, record.SourceRecordId, write.Transition.After!.ExpiresOn!.Value));
+                warnings.Add(NoticeWarning.ExpiredOnArrival(record.Element.Index, record.SourceRecordId, write.Transition.After!.ExpiresOn!.Value));
             }
 
             applied.Add((record, write));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreditFunctions.App.Contracts;
 
 namespace CreditFunctions.App.Ingestion;
 
@@ -8,11 +9,9 @@ namespace CreditFunctions.App.Ingestion;
 /// </summary>
 public static class RecordsEnvelopeReader
 {
-    public const string Schema = "credit-records/v1";
-    public const int MaxRecords = 500;
-
-    // Azure queue messages are at most 64 KiB; a larger body can only have come from somewhere else.
-    public const int MaxMessageBytes = 64 * 1024;
+    public const string Schema = RecordsEnvelope.SchemaName;
+    public const int MaxRecords = RecordsEnvelope.MaxRecords;
+    public const int MaxMessageBytes = RecordsEnvelope.MaxMessageBytes;
 
     public static EnvelopeReadResult Read(string body)
     {

@@ -1,7 +1,8 @@
-using System.Text.Json;
 using Azure.Data.Tables;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
+using CreditFunctions.Domain.Catalogue;
 
 namespace CreditFunctions.App.Ingestion;
 
@@ -13,7 +14,8 @@ public sealed record RejectedItem(int? RecordIndex, string? SourceRecordId, stri
 /// reason, and the sender is told on <c>credit-ingest-rejected</c> (one notice per message, listing each item).
 /// The sending unit's rejection counters (<c>UnitQuality</c>, art7) count each message's rejections once.
 /// </summary>
-public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner provisioner, UnitQualityStore quality, TimeProvider clock)
+public sealed class RejectionLedger(
+    CreditStorage storage, StorageProvisioner provisioner, UnitQualityStore quality, QueueSender sender, CatalogueSet catalogues, TimeProvider clock)
 {
     public const string UnknownSource = "_unknown";
 
@@ -67,7 +69,7 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
         }
 
         var notice = new RejectionNotice(
-            "ingest-rejection/v1",
+            RejectionNotice.SchemaName,
             messageId,
             source,
             now,
@@ -75,67 +77,54 @@ public sealed class RejectionLedger(CreditStorage storage, StorageProvisioner pr
         {
             Warnings = warnings.Count == 0 ? null : warnings.Select(w => new RejectionNoticeItem(w.RecordIndex, w.SourceRecordId, w.Code, null, w.Message)).ToList(),
         };
-        var json = JsonSerializer.Serialize(notice, AppJson.Web.RejectionNotice);
-        await SendNoticeAsync(json, notice, cancellationToken);
+        await SendNoticeAsync(notice, cancellationToken);
     }
 
-    private async Task SendNoticeAsync(string json, RejectionNotice notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// To the shared queue of version 1 (kept for a transition) and to the sending unit's own notices queue, so no unit
+    /// reads another's. A notice for 500 rejected records can outgrow one queue message: it is sent in parts that fit.
+    /// </summary>
+    private async Task SendNoticeAsync(RejectionNotice notice, CancellationToken cancellationToken)
     {
-        var queue = storage.Queues.GetQueueClient(QueueNames.IngestRejected);
-        if (System.Text.Encoding.UTF8.GetByteCount(json) <= RecordsEnvelopeReader.MaxMessageBytes)
+        if (QueueSender.SizeOf(notice, AppJson.Web.RejectionNotice) > QueueSender.MaxMessageBytes)
         {
-            await queue.SendMessageAsync(json, cancellationToken);
+            foreach (var part in Split(notice))
+            {
+                await SendNoticeAsync(part, cancellationToken);
+            }
+
             return;
         }
 
-        // A notice for 500 rejected records can outgrow one queue message: send it in parts that each fit.
+        await sender.SendAsync(QueueNames.IngestRejected, notice, AppJson.Web.RejectionNotice, cancellationToken);
+        // Only a registered unit has a queue of its own (the deployment makes one per unit); anything else named itself.
+        if (notice.Source is { } unit && catalogues.ForDate(Domain.Time.ChinaStandardTime.Today(clock)).IsKnownUnit(unit))
+        {
+            await sender.SendAsync(QueueNames.NoticesOf(unit), notice, AppJson.Web.RejectionNotice, cancellationToken);
+        }
+    }
+
+    private static IEnumerable<RejectionNotice> Split(RejectionNotice notice)
+    {
         if (notice.Warnings is { Count: > 0 } warnings)
         {
             if (notice.Items.Count > 0)
             {
-                await SendNoticeAsync(JsonSerializer.Serialize(notice with { Warnings = null }, AppJson.Web.RejectionNotice), notice with { Warnings = null }, cancellationToken);
+                yield return notice with { Warnings = null };
             }
 
-            var alone = notice with { Items = [], Warnings = warnings };
             foreach (var part in warnings.Chunk(Math.Max(1, warnings.Count / 2)))
             {
-                var smaller = alone with { Warnings = part };
-                await SendNoticeAsync(JsonSerializer.Serialize(smaller, AppJson.Web.RejectionNotice), smaller, cancellationToken);
+                yield return notice with { Items = [], Warnings = part };
             }
 
-            return;
+            yield break;
         }
 
-        var half = Math.Max(1, notice.Items.Count / 2);
-        foreach (var items in notice.Items.Chunk(half))
+        foreach (var items in notice.Items.Chunk(Math.Max(1, notice.Items.Count / 2)))
         {
-            var smaller = notice with { Items = items };
-            await SendNoticeAsync(JsonSerializer.Serialize(smaller, AppJson.Web.RejectionNotice), smaller, cancellationToken);
+            yield return notice with { Items = items };
         }
     }
 }
 
-public sealed record LocalizedText(string Zh, string En);
-
-public sealed record RejectionNotice(
-    string Schema,
-    string? MessageId,
-    string? Source,
-    DateTimeOffset RejectedAt,
-    IReadOnlyList<RejectionNoticeItem> Items)
-{
-    /// <summary>Accepted records the sender should know about (e.g. <c>arrived-expired</c>): not rejections.</summary>
-    public IReadOnlyList<RejectionNoticeItem>? Warnings { get; init; }
-}
-
-/// <summary>Something the sender should know of an accepted record.</summary>
-public sealed record NoticeWarning(int RecordIndex, string SourceRecordId, string Code, LocalizedText Message)
-{
-    /// <summary>Stored as already expired (contract v2 "Dates that cannot be"): the unit knows it was never published.</summary>
-    public static NoticeWarning ArrivedExpired(int index, string sourceRecordId, DateOnly expiresOn) => new(index, sourceRecordId, "expired-on-arrival",
-        new LocalizedText(
-            $"记录已接收，但其公示期已于 {expiresOn:yyyy-MM-dd} 届满：作为已到期记录保存，未予公示。",
-            $"The record was accepted, but its publication period ended on {expiresOn:yyyy-MM-dd}: it is stored as expired and was never published."));
-}
-
-public sealed record RejectionNoticeItem(int? RecordIndex, string? SourceRecordId, string Code, string? Field, LocalizedText Message);

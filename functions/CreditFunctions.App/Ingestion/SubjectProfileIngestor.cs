@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Records;
@@ -21,7 +22,7 @@ public sealed class SubjectProfileIngestor(
     TimeProvider clock,
     ILogger<SubjectProfileIngestor> logger)
 {
-    public const string Schema = "subject-profile/v1";
+    public const string Schema = SubjectProfileMessage.SchemaName;
 
     public async Task<IngestRejection?> IngestAsync(string body, CancellationToken cancellationToken)
     {

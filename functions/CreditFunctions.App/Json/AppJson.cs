@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Ingestion;
 
 namespace CreditFunctions.App.Json;
@@ -15,8 +16,8 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(RejectionNotice))]
 [JsonSerializable(typeof(HealthReport))]
-[JsonSerializable(typeof(CreditFunctions.App.Platform.PlatformEvent))]
-[JsonSerializable(typeof(CreditFunctions.App.Platform.OutboxNotice))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.PlatformEvent))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.OutboxNotice))]
 [JsonSerializable(typeof(CreditResponse))]
 [JsonSerializable(typeof(RestrictionResponse))]
 [JsonSerializable(typeof(RecordDetailResponse))]
@@ -29,9 +30,9 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionFiled))]
 [JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionView))]
 [JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionList))]
-[JsonSerializable(typeof(CreditFunctions.App.Objections.ObjectionNotice))]
-[JsonSerializable(typeof(CreditFunctions.App.Objections.EscalationNotice))]
-[JsonSerializable(typeof(CreditFunctions.App.Objections.SubjectNotification))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.ObjectionNotice))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.EscalationNotice))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.SubjectNotification))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairFilingBody))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairDecisionBody))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairFiled))]

@@ -1,4 +1,5 @@
 using CreditFunctions.App.Cases;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Catalogue;
@@ -18,7 +19,7 @@ namespace CreditFunctions.App.Objections;
 public sealed class ObjectionSteps(
     CaseFlow<StoredObjection> flow,
     RecordStore records,
-    WorkflowQueue queue,
+    QueueSender queue,
     CatalogueSet catalogues,
     TimeProvider clock,
     ILogger<ObjectionSteps> logger)
@@ -39,9 +40,9 @@ public sealed class ObjectionSteps(
 
         // Regulations art36: passed to the unit within 2 working days — here at once. At least once: a crash between
         // this and the mark sends it again on resume; the unit recognises the objection id.
-        await queue.SendAsync(QueueNames.Objections,
-            new ObjectionNotice(ObjectionNotice.SchemaName, objection.ObjectionId, objection.RecordId, objection.Unit, objection.FiledOn, objection.DecideBy, clock.GetUtcNow()),
-            AppJson.Web.ObjectionNotice, cancellationToken);
+        var notice = new ObjectionNotice(ObjectionNotice.SchemaName, objection.ObjectionId, objection.RecordId, objection.Unit, objection.FiledOn, objection.DecideBy, clock.GetUtcNow());
+        await queue.SendAsync(QueueNames.Objections, notice, AppJson.Web.ObjectionNotice, cancellationToken);
+        await queue.SendAsync(QueueNames.NoticesOf(objection.Unit), notice, AppJson.Web.ObjectionNotice, cancellationToken);
         await records.ApplyAsync(objection.RecordId, objection.SubjectKey,
             c => c?.Record is { UnderObjection: false } ? new ObjectionOpened(objection.ObjectionId, objection.FiledAs, objection.DecideBy) { Actor = objection.FiledBy } : null,
             cancellationToken);

@@ -1,4 +1,5 @@
 using CreditFunctions.App.Cases;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Domain.Lifecycle;
@@ -29,7 +30,7 @@ public sealed class ObjectionSweep(
     CaseFlow<StoredObjection> flow,
     ObjectionSteps steps,
     RecordStore records,
-    WorkflowQueue queue,
+    QueueSender queue,
     TimeProvider clock,
     ILogger<ObjectionSweep> logger)
 {
@@ -93,9 +94,9 @@ public sealed class ObjectionSweep(
             return false;
         }
 
-        await queue.SendAsync(QueueNames.Escalations,
-            new EscalationNotice(EscalationNotice.SchemaName, claimed.ObjectionId, claimed.RecordId, claimed.Unit, claimed.FiledOn, claimed.DecideBy, now),
-            AppJson.Web.EscalationNotice, cancellationToken);
+        var escalation = new EscalationNotice(EscalationNotice.SchemaName, claimed.ObjectionId, claimed.RecordId, claimed.Unit, claimed.FiledOn, claimed.DecideBy, now);
+        await queue.SendAsync(QueueNames.Escalations, escalation, AppJson.Web.EscalationNotice, cancellationToken);
+        await queue.SendAsync(QueueNames.NoticesOf(claimed.Unit), escalation, AppJson.Web.EscalationNotice, cancellationToken);
 
         await records.ApplyAsync(claimed.RecordId, claimed.SubjectKey,
             new ObjectionEscalated(claimed.ObjectionId, claimed.DecideBy, claimed.Unit) { Actor = SystemActors.ObjectionSweep }, cancellationToken);

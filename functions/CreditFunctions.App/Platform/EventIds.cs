@@ -1,3 +1,5 @@
+using CreditFunctions.App.Contracts;
+
 namespace CreditFunctions.App.Platform;
 
 /// <summary>Reads an event id back (<see cref="PlatformEvent.IdFor"/>: <c>{recordId}.{version:D10}.{type}[.{discriminator}]</c>).</summary>

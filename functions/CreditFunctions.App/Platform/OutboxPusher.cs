@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

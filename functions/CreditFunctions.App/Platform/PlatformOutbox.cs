@@ -1,6 +1,5 @@
-using System.Text.Json;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Json;
-using CreditFunctions.App.Storage;
 
 namespace CreditFunctions.App.Platform;
 
@@ -8,46 +7,30 @@ namespace CreditFunctions.App.Platform;
 /// Tells the push function that events were written, through <c>credit-platform-outbox</c>. The rows themselves are
 /// the durable truth: if this notice is lost (a crash right after the commit), reconciliation finds the rows.
 /// </summary>
-public sealed class PlatformOutbox(CreditStorage storage, StorageProvisioner provisioner)
+public sealed class PlatformOutbox(QueueSender sender)
 {
-    public const string QueueName = "credit-platform-outbox";
+    public const string QueueName = QueueNames.PlatformOutbox;
+
+    // A notice must fit in one 64 KiB queue message; 400 pointers of ~80 characters each leave ample room.
+    private const int PointersPerNotice = 400;
 
     /// <summary>One queue message for all the events of a message (or of one change), not one per event.</summary>
-    public async Task NotifyAsync(IReadOnlyList<OutboxPointer> events, CancellationToken cancellationToken)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        await provisioner.EnsureAsync(cancellationToken);
-        var queue = storage.Queues.GetQueueClient(QueueName);
-        // A notice must fit in one 64 KiB queue message; 400 pointers of ~80 characters each leave ample room.
-        foreach (var chunk in events.Chunk(400))
-        {
-            var json = JsonSerializer.Serialize(new OutboxNotice(chunk), AppJson.Web.OutboxNotice);
-            await queue.SendMessageAsync(json, cancellationToken);
-        }
-    }
+    public Task NotifyAsync(IReadOnlyList<OutboxPointer> events, CancellationToken cancellationToken) =>
+        SendAsync(events, null, cancellationToken);
 
     /// <summary>
     /// A notice that becomes visible only after <paramref name="delay"/>: the push's retry with backoff. Retrying
     /// through a fresh message, rather than by throwing, keeps a long platform outage from using up the trigger's
     /// maxDequeueCount and poisoning the notice.
     /// </summary>
-    public async Task NotifyLaterAsync(IReadOnlyList<OutboxPointer> events, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
+    public Task NotifyLaterAsync(IReadOnlyList<OutboxPointer> events, TimeSpan delay, CancellationToken cancellationToken) =>
+        SendAsync(events, delay, cancellationToken);
 
-        await provisioner.EnsureAsync(cancellationToken);
-        var queue = storage.Queues.GetQueueClient(QueueName);
-        foreach (var chunk in events.Chunk(400))
+    private async Task SendAsync(IReadOnlyList<OutboxPointer> events, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in events.Chunk(PointersPerNotice))
         {
-            var json = JsonSerializer.Serialize(new OutboxNotice(chunk), AppJson.Web.OutboxNotice);
-            await queue.SendMessageAsync(json, visibilityTimeout: delay, cancellationToken: cancellationToken);
+            await sender.SendAsync(QueueName, new OutboxNotice(chunk), AppJson.Web.OutboxNotice, cancellationToken, delay);
         }
     }
 }

@@ -1,4 +1,5 @@
 using CreditFunctions.App.Cases;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Objections;
 using CreditFunctions.App.Storage;
@@ -14,7 +15,7 @@ namespace CreditFunctions.App.Repairs;
 /// decision). Each is safe to repeat, so a later request finishes what a crash interrupted. What each step does to the
 /// record is <see cref="RecordLifecycle"/>'s.
 /// </summary>
-public sealed class RepairSteps(CaseFlow<StoredRepair> flow, RecordStore records, SubjectKeys keys, WorkflowQueue queue, TimeProvider clock)
+public sealed class RepairSteps(CaseFlow<StoredRepair> flow, RecordStore records, SubjectKeys keys, QueueSender queue, TimeProvider clock)
 {
     /// <summary>The unit's list, then the application in the record's history (art12).</summary>
     public async Task OpenAsync(StoredRepair repair, CancellationToken cancellationToken)

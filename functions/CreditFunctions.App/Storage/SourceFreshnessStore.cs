@@ -82,4 +82,11 @@ public sealed class SourceFreshnessStore(CreditStorage storage, StorageProvision
         return new SourceFreshness(entity.GetString("Source") ?? entity.RowKey, entity.GetDateTimeOffset("LastRecordAt"), counts);
     }
 
+
+    /// <summary>Removes the counter markers older than <paramref name="before"/> (<see cref="Maintenance.TallyMarkerPruner"/>).</summary>
+    public async Task<int> PruneMarkersAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        return await new ShardedTally(Table, clock).PruneMarkersAsync(Partition, before, cancellationToken);
+    }
 }

@@ -1,4 +1,5 @@
 using Azure;
+using CreditFunctions.App.Contracts;
 
 namespace CreditFunctions.App.Storage;
 
@@ -43,6 +44,20 @@ public sealed class StorageProvisioner(CreditStorage storage)
             _gate.Release();
         }
     }
+
+    /// <summary>A queue whose name is not fixed (a unit's notices): created once per process when first used.</summary>
+    public async ValueTask EnsureQueueAsync(string queue, CancellationToken cancellationToken)
+    {
+        if (_extraQueues.ContainsKey(queue))
+        {
+            return;
+        }
+
+        await IgnoreConflict(() => storage.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        _extraQueues.TryAdd(queue, true);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _extraQueues = new(StringComparer.Ordinal);
 
     private static async Task IgnoreConflict(Func<Task> create)
     {

@@ -15,17 +15,3 @@ public static class TableNames
 
     public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs];
 }
-
-/// <summary>Queue names fixed by the contract.</summary>
-public static class QueueNames
-{
-    public const string Ingest = "credit-ingest";
-    public const string Subjects = "credit-subjects";
-    public const string IngestRejected = "credit-ingest-rejected";
-    public const string PlatformOutbox = Platform.PlatformOutbox.QueueName;
-    public const string Objections = "credit-objections";
-    public const string Escalations = "credit-escalations";
-    public const string Notifications = "credit-notifications";
-
-    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected, PlatformOutbox, Objections, Escalations, Notifications];
-}

@@ -136,4 +136,11 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
 
     private static long Read(TableEntity entity, string column) =>
         entity.TryGetValue(column, out var value) && value is not null ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>Removes the unit's counter markers older than <paramref name="before"/> (<see cref="Maintenance.TallyMarkerPruner"/>).</summary>
+    public async Task<int> PruneMarkersAsync(string unit, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        return await new ShardedTally(Table, clock).PruneMarkersAsync(TableKeys.Escape(unit), before, cancellationToken);
+    }
 }

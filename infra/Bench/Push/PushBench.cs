@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using CreditFunctions.App;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Bench.Sweep;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CreditFunctions.App;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Objections;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Expiry;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;

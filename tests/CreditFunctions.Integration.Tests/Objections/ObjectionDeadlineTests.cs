@@ -1,3 +1,4 @@
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Objections;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Integration.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Integration.Tests.Support;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Objections;
 using CreditFunctions.App.Platform;

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 
 namespace CreditFunctions.Integration.Tests.Platform;

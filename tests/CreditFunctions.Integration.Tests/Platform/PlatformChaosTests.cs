@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CreditFunctions.App;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;

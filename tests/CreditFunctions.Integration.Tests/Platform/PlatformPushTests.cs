@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.Integration.Tests.Support;
 using CreditFunctions.PlatformSimulator;

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;

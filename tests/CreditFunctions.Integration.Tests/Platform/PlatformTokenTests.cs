@@ -1,5 +1,6 @@
 using Azure.Core;
 using CreditFunctions.App;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.Integration.Tests.Support;
 using CreditFunctions.PlatformSimulator;

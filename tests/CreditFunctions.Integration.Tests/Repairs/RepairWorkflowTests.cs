@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CreditFunctions.App.Api;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Integration.Tests.Objections;

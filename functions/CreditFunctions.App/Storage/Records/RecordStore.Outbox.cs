@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 
 namespace CreditFunctions.App.Storage;

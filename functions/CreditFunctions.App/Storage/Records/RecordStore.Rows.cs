@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Platform;
 using CreditFunctions.Domain.Lifecycle;

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Records;

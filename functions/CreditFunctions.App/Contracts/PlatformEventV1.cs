@@ -1,7 +1,7 @@
 using System.Globalization;
 using CreditFunctions.Domain.Records;
 
-namespace CreditFunctions.App.Platform;
+namespace CreditFunctions.App.Contracts;
 
 /// <summary>The event types of the contract ("The platform").</summary>
 public static class PlatformEventTypes
@@ -13,7 +13,8 @@ public static class PlatformEventTypes
 }
 
 /// <summary>
-/// One change the municipal credit platform must hear of (art4, art7, art9.1). Written to the outbox in the same
+/// A platform event (contract "The platform"), POSTed to <c>{Platform__BaseUrl}/credit-events</c> by the push: one change the
+/// municipal credit platform must hear of (art4, art7, art9.1). Written to the outbox in the same
 /// transaction as the change itself, so it exists exactly when the change does.
 /// </summary>
 public sealed record PlatformEvent(string EventId, string Type, string RecordId, long Version, DateTimeOffset OccurredAt, PlatformRecord Record)
@@ -57,9 +58,3 @@ public sealed record PlatformRecord(
         r.Subject.Type.ToWire(), r.Subject.Value, r.SubjectName, r.DecisionDate, r.DecisionNumber, r.Start, r.ExpiresOn,
         r.State.ToWire(), r.UnderObjection, r.LegalBasis, r.Summary, r.CatalogueVersion);
 }
-
-/// <summary>What the push function finds on <c>credit-platform-outbox</c>: where pending events were written.</summary>
-public sealed record OutboxNotice(IReadOnlyList<OutboxPointer> Events);
-
-/// <summary>An outbox row: its bucket partition and event id.</summary>
-public sealed record OutboxPointer(string Partition, string EventId);
