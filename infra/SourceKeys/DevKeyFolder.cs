@@ -115,7 +115,15 @@ public static class DevKeyFolder
     /// The envelope (UTF-8 JSON bytes, signed exactly as given) as a flattened JWS, signed with the key of its
     /// <c>source</c> from <paramref name="directory"/>.
     /// </summary>
-    public static string SignEnvelope(string directory, byte[] envelope)
+    /// <remarks>
+    /// With <paramref name="generateMissing"/>, a unit of <see cref="DefaultUnits"/> that has no key at all in the
+    /// folder gets one first (infra/send on a fresh machine); any other source without a key is an error.
+    /// </remarks>
+    public static string SignEnvelope(string directory, byte[] envelope, bool generateMissing = false) =>
+        SignEnvelope(directory, envelope, generateMissing, out _);
+
+    /// <summary>As <see cref="SignEnvelope(string, byte[], bool)"/>, also giving the kid signed with.</summary>
+    public static string SignEnvelope(string directory, byte[] envelope, bool generateMissing, out string kid)
     {
         string source;
         try
@@ -124,19 +132,26 @@ public static class DevKeyFolder
             source = document.RootElement.ValueKind == JsonValueKind.Object
                      && document.RootElement.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String
                 ? s.GetString()!
-                : throw new FormatException("the envelope has no \"source\" (a string) to sign as");
+                : throw new UnsignableEnvelopeException("the envelope has no \"source\" (a string) to sign as");
         }
         catch (JsonException e)
         {
-            throw new FormatException($"the envelope is not JSON ({e.Message}); nothing to sign as", e);
+            throw new UnsignableEnvelopeException($"the envelope is not JSON ({e.Message}); nothing to sign as", e);
         }
 
         if (!SigningKey.IsUnitCode(source))
         {
-            throw new FormatException($"the envelope's source '{source}' is not a unit code");
+            throw new UnsignableEnvelopeException($"the envelope's source '{source}' is not a unit code");
         }
 
-        return MessageSigner.Sign(LoadSigningKey(directory, source), envelope);
+        if (generateMissing && DefaultUnits.Contains(source) && !File.Exists(PrivatePath(directory, source)) && !File.Exists(PublicPath(directory, source)))
+        {
+            Generate(directory, [source]);
+        }
+
+        var key = LoadSigningKey(directory, source);
+        kid = key.Kid;
+        return MessageSigner.Sign(key, envelope);
     }
 
     private static void CreateDirectory(string directory)
@@ -181,3 +196,6 @@ public static class DevKeyFolder
         }
     }
 }
+
+/// <summary>The envelope names no unit to sign as: not JSON, no <c>source</c>, or a source that is no unit code.</summary>
+public sealed class UnsignableEnvelopeException(string message, Exception? inner = null) : FormatException(message, inner);

@@ -5,13 +5,15 @@ namespace CreditFunctions.SourceKeys;
 /// <c>generate --dir DIR [--units A,B,…] [--key-name dev-1]</c> makes a P-256 key pair per unit (default: every
 /// submitting unit of the contract) that has none, writing <c>{unit}.jwks.json</c> and <c>{unit}.private.jwk.json</c>
 /// (mode 600); <c>sign --dir DIR FILE</c> (FILE <c>-</c> for standard input) prints the envelope in FILE as a
-/// flattened JWS signed with the key of its <c>source</c>. Exit 0 on success, 1 on a failure, 2 on bad usage.
+/// flattened JWS signed with the key of its <c>source</c> (<c>--generate-missing</c>: first make the key of a contract
+/// unit that has none). Exit 0 on success, 1 on a failure, 2 on bad usage, 3 when the envelope names no unit to sign
+/// as (not JSON, no <c>source</c>).
 /// </summary>
 public static class SourceKeysCommand
 {
     private const string Usage = """
         usage: CreditFunctions.SourceKeys generate --dir DIR [--units A,B,...] [--key-name NAME]
-               CreditFunctions.SourceKeys sign --dir DIR FILE        (FILE '-' reads standard input)
+               CreditFunctions.SourceKeys sign --dir DIR [--generate-missing] FILE   (FILE '-' reads standard input)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
@@ -22,7 +24,7 @@ public static class SourceKeysCommand
             return args.Length == 0 ? 2 : 0;
         }
 
-        if (!TryOptions(args.AsSpan(1), out var options, out var positional, out var problem))
+        if (!TryOptions(args.AsSpan(1), out var options, out var flags, out var positional, out var problem))
         {
             error.WriteLine($"source-keys: {problem}\n{Usage}");
             return 2;
@@ -69,13 +71,19 @@ public static class SourceKeysCommand
                     var envelope = positional[0] == "-"
                         ? System.Text.Encoding.UTF8.GetBytes((input ?? Console.In).ReadToEnd())
                         : File.ReadAllBytes(positional[0]);
-                    output.WriteLine(DevKeyFolder.SignEnvelope(directory, envelope));
+                    output.WriteLine(DevKeyFolder.SignEnvelope(directory, envelope, flags.Contains("generate-missing"), out var kid));
+                    error.WriteLine($"source-keys: signed with {kid}");
                     return 0;
 
                 default:
                     error.WriteLine($"source-keys: unknown command or wrong arguments: {string.Join(' ', args)}\n{Usage}");
                     return 2;
             }
+        }
+        catch (UnsignableEnvelopeException e)
+        {
+            error.WriteLine($"source-keys: {e.Message}");
+            return 3;
         }
         catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
@@ -84,9 +92,11 @@ public static class SourceKeysCommand
         }
     }
 
-    private static bool TryOptions(ReadOnlySpan<string> args, out Dictionary<string, string> options, out List<string> positional, out string problem)
+    private static bool TryOptions(
+        ReadOnlySpan<string> args, out Dictionary<string, string> options, out HashSet<string> flags, out List<string> positional, out string problem)
     {
         options = new Dictionary<string, string>(StringComparer.Ordinal);
+        flags = new HashSet<string>(StringComparer.Ordinal);
         positional = [];
         problem = "";
         for (var i = 0; i < args.Length; i++)
@@ -95,6 +105,12 @@ public static class SourceKeysCommand
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var name = arg[2..];
+                if (name is "generate-missing")
+                {
+                    flags.Add(name);
+                    continue;
+                }
+
                 if (name is not ("dir" or "units" or "key-name"))
                 {
                     problem = $"unknown option {arg}";
