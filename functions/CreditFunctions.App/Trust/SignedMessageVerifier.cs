@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -174,10 +176,17 @@ public sealed class SignedMessageVerifier(ISourceKeys keys, SenderProofOptions o
             return Refuse(hash, NotFlattened("这是通用 JSON 序列化（signatures 数组），只接受扁平序列化", "this is the general JSON serialization (a signatures array); only the flattened one is accepted"));
         }
 
-        if (Part(root, "protected") is not { } protectedPart || Part(root, "payload") is not { } payloadPart || Part(root, "signature") is not { } signaturePart)
+        if (!IsString(root, "protected", out var protectedElement) || !IsString(root, "payload", out var payloadElement)
+            || !IsString(root, "signature", out var signatureElement))
         {
             return Refuse(hash, NotFlattened("protected、payload、signature 须为三个字符串成员", "protected, payload and signature must be three string members"));
         }
+
+        // The signing input is ASCII(protected || '.' || payload), the parts exactly as received (RFC 7515 §5.2),
+        // copied once from the message's bytes; the parts are then read from it.
+        var signingInput = SigningInput(protectedElement, payloadElement, out var protectedLength);
+        var protectedPart = signingInput.AsSpan(0, protectedLength);
+        var payloadPart = signingInput.AsSpan(protectedLength + 1);
 
         // The protected header: base64url of a JSON object with alg and kid.
         if (Decode(protectedPart) is not { } headerBytes)
@@ -242,9 +251,8 @@ public sealed class SignedMessageVerifier(ISourceKeys keys, SenderProofOptions o
                 $"The key '{shown}' is not in the key registry (never registered, removed, or misspelt)."));
         }
 
-        // The signing input is ASCII(protected || '.' || payload), the parts exactly as received (RFC 7515 §5.2).
-        var signature = Decode(signaturePart);
-        if (signature is null || !Base64UrlAlphabet(payloadPart) || !key.Verify(SigningInput(protectedPart, payloadPart), signature))
+        var signature = Decode(Utf8(signatureElement));
+        if (signature is null || !Base64UrlAlphabet(payloadPart) || !key.Verify(signingInput, signature))
         {
             var form = signature is not null && signature.Length != SourceKeySet.Es256SignatureBytes
                 ? ($"（ES256 签名为 64 字节 R||S，此处为 {signature.Length} 字节）", $" (an ES256 signature is 64 bytes, R||S; this one is {signature.Length})")
@@ -261,27 +269,12 @@ public sealed class SignedMessageVerifier(ISourceKeys keys, SenderProofOptions o
             return Refuse(hash, PayloadUnreadable("不是 base64url 编码", "it is not base64url"));
         }
 
-        string? source;
-        try
+        if (EnvelopeSource(payload) is { } unreadable)
         {
-            using var envelope = JsonDocument.Parse(payload, Strict);
-            var e = envelope.RootElement;
-            if (e.ValueKind != JsonValueKind.Object)
-            {
-                return Refuse(hash, PayloadUnreadable("不是 JSON 对象", "it is not a JSON object"));
-            }
-
-            if (DuplicateMember(e) is { } duplicate)
-            {
-                return Refuse(hash, PayloadUnreadable($"成员“{duplicate}”出现了两次", $"the member '{duplicate}' appears twice"));
-            }
-
-            source = e.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            return Refuse(hash, unreadable);
         }
-        catch (JsonException)
-        {
-            return Refuse(hash, PayloadUnreadable("不是有效的 UTF-8 JSON", "it is not valid UTF-8 JSON"));
-        }
+
+        var source = SourceOf(payload);
 
         if (source != key.Unit)
         {
@@ -295,14 +288,87 @@ public sealed class SignedMessageVerifier(ISourceKeys keys, SenderProofOptions o
         return SenderProof.Verified(hash, key.Kid, key.Unit, payload);
     }
 
-    private static byte[] SigningInput(string protectedPart, string payloadPart)
+    private static byte[] SigningInput(JsonElement protectedElement, JsonElement payloadElement, out int protectedLength)
     {
-        // Both parts are in the base64url alphabet (checked), so one char is one byte.
+        var protectedPart = Utf8(protectedElement);
+        var payloadPart = Utf8(payloadElement);
         var input = new byte[protectedPart.Length + 1 + payloadPart.Length];
-        Encoding.ASCII.GetBytes(protectedPart, input);
+        protectedPart.CopyTo(input);
         input[protectedPart.Length] = (byte)'.';
-        Encoding.ASCII.GetBytes(payloadPart, input.AsSpan(protectedPart.Length + 1));
+        payloadPart.CopyTo(input.AsSpan(protectedPart.Length + 1));
+        protectedLength = protectedPart.Length;
         return input;
+    }
+
+    /// <summary>
+    /// A string member's value as UTF-8 bytes without copying the message (the raw JSON between the quotes); one
+    /// with escapes (never needed in base64url, but valid JSON) is unescaped.
+    /// </summary>
+    private static ReadOnlySpan<byte> Utf8(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        raw = raw[1..^1];
+        return raw.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(element.GetString()!) : raw;
+    }
+
+    /// <summary>
+    /// Reads the envelope's top level (without building a document: the caller parses it again for the version 1
+    /// checks): null when it is a JSON object with each member once, else why not.
+    /// </summary>
+    private static TrustRefusal? EnvelopeSource(byte[] payload)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = Strict.MaxDepth });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return PayloadUnreadable("不是 JSON 对象", "it is not a JSON object");
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                if (!names.Add(name))
+                {
+                    return PayloadUnreadable($"成员“{Shorten(name)}”出现了两次", $"the member '{Shorten(name)}' appears twice");
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            if (reader.Read())
+            {
+                return PayloadUnreadable("对象之后还有内容", "there is more after the object");
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return PayloadUnreadable("不是有效的 UTF-8 JSON", "it is not valid UTF-8 JSON");
+        }
+    }
+
+    /// <summary>The top-level <c>source</c> of an envelope <see cref="EnvelopeSource"/> has read, when it is a string.</summary>
+    private static string? SourceOf(byte[] payload)
+    {
+        var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = Strict.MaxDepth });
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isSource = reader.ValueTextEquals("source"u8);
+            reader.Read();
+            if (isSource)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     private static SenderProof Refuse(string hash, TrustRefusal refusal) => SenderProof.Refused(hash, refusal);
@@ -322,39 +388,30 @@ public sealed class SignedMessageVerifier(ISourceKeys keys, SenderProofOptions o
         $"已签名的内容（payload）无法读取，无法确认其 source：{zh}。",
         $"The signed payload cannot be read, so its source cannot be confirmed: {en}.");
 
-    private static string? Part(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static bool IsString(JsonElement root, string name, out JsonElement value) =>
+        root.TryGetProperty(name, out value) && value.ValueKind == JsonValueKind.String;
+
+    private static readonly SearchValues<byte> Base64UrlBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"u8);
 
     /// <summary>Strict base64url (RFC 7515 §2: no padding, no white space, URL-safe alphabet), or null.</summary>
-    private static byte[]? Decode(string part)
+    private static byte[]? Decode(ReadOnlySpan<byte> part)
     {
         if (!Base64UrlAlphabet(part) || part.Length % 4 == 1)
         {
             return null;
         }
 
-        try
-        {
-            return Base64Url.DecodeFromChars(part);
-        }
-        catch (FormatException)
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(part.Length)];
+        if (Base64Url.DecodeFromUtf8(part, bytes, out var consumed, out var written) != OperationStatus.Done || consumed != part.Length)
         {
             return null;
         }
+
+        return written == bytes.Length ? bytes : bytes[..written];
     }
 
-    private static bool Base64UrlAlphabet(string part)
-    {
-        foreach (var c in part)
-        {
-            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool Base64UrlAlphabet(ReadOnlySpan<byte> part) => !part.ContainsAnyExcept(Base64UrlBytes);
 
     /// <summary>A top-level member name that occurs twice, or null: two "source" members must not mean two things.</summary>
     private static string? DuplicateMember(JsonElement element)

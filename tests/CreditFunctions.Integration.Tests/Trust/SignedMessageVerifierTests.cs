@@ -33,6 +33,23 @@ public sealed class SignedMessageVerifierTests
     }
 
     [Fact]
+    public void JSON_escapes_in_the_parts_are_read_as_the_string_they_stand_for()
+    {
+        var envelope = Envelope(UnitA);
+        var message = Sign(KeyA, envelope);
+        var jws = JsonNode.Parse(message)!.AsObject();
+        var escaped = message.Replace("\"payload\":\"" + (string)jws["payload"]!, "\"payload\":\"\\u0065" + ((string)jws["payload"]!)[1..]);
+        Assert.NotEqual(message, escaped);
+        Assert.StartsWith("e", (string)jws["payload"]!);
+
+        var proof = Verifier().Verify(escaped);
+
+        Assert.Equal(SenderProofOutcome.Verified, proof.Outcome);
+        Assert.Equal(envelope, proof.GetPayloadText());
+        Assert.Equal(Sha256(escaped), proof.MessageSha256);
+    }
+
+    [Fact]
     public void The_same_signed_message_verified_twice_gives_the_same_message_hash()
     {
         var message = Sign(KeyA, Envelope(UnitA));
@@ -263,6 +280,9 @@ public sealed class SignedMessageVerifierTests
     {
         AssertRefused(MessageSigner.Sign(KeyA, "not json"u8), SenderChecks.PayloadUnreadable);
         AssertRefused(MessageSigner.Sign(KeyA, "[1,2]"u8), SenderChecks.PayloadUnreadable);
+        AssertRefused(MessageSigner.Sign(KeyA, "{\"source\":\"SH-HRSS-ENFORCEMENT\"} {}"u8), SenderChecks.PayloadUnreadable);
+        AssertRefused(MessageSigner.Sign(KeyA, "{\"source\":\"SH-HRSS-ENFORCEMENT\",\"records\":[}"u8), SenderChecks.PayloadUnreadable);
+        AssertRefused(MessageSigner.Sign(KeyA, "{\"source\":[\"SH-HRSS-ENFORCEMENT\"]}"u8), SenderChecks.KidUnitNotSource);
         AssertRefused(MessageSigner.Sign(KeyA, "{\"schema\":\"credit-records/v1\"}"u8), SenderChecks.KidUnitNotSource);
 
         // Two sources: the one checked here and the one ingestion reads must not differ.
