@@ -59,7 +59,7 @@ public sealed class SourceKeyRegistry : ISourceKeys, IDisposable
     private readonly ITimer _debounce;
     private readonly FileSystemWatcher? _watcher;
     private volatile State _state;
-    private string? _refusedFingerprint;
+    private string? _refusedProblems;
     private bool _disposed;
 
     private SourceKeyRegistry(string directory, SourceKeySet initial, ILogger logger, TimeProvider time, SourceKeyRegistryOptions options)
@@ -160,9 +160,9 @@ public sealed class SourceKeyRegistry : ISourceKeys, IDisposable
             {
                 var version = string.Join("\n", e.Problems);
                 var state = _state;
-                if (version != _refusedFingerprint)
+                if (version != _refusedProblems)
                 {
-                    _refusedFingerprint = version;
+                    _refusedProblems = version;
                     _logger.LogError(
                         "Source keys: the new key files in {Directory} are refused; the {Keys} keys read at {LoadedAt:O} stay in force:\n{Problems}",
                         Directory, state.Set.Keys.Count, state.LoadedAt, version);
@@ -178,7 +178,7 @@ public sealed class SourceKeyRegistry : ISourceKeys, IDisposable
                 if (_state.LastRefusal is not null)
                 {
                     _state = _state with { LastRefusal = null };
-                    _refusedFingerprint = null;
+                    _refusedProblems = null;
                 }
 
                 return SourceKeyReloadOutcome.Unchanged;
@@ -187,7 +187,7 @@ public sealed class SourceKeyRegistry : ISourceKeys, IDisposable
             var added = next.Keys.Select(k => k.Kid).Except(current.Keys.Select(k => k.Kid), StringComparer.Ordinal).ToList();
             var removed = current.Keys.Select(k => k.Kid).Except(next.Keys.Select(k => k.Kid), StringComparer.Ordinal).ToList();
             _state = new State(next, _time.GetUtcNow(), null);
-            _refusedFingerprint = null;
+            _refusedProblems = null;
             _logger.LogInformation(
                 "Source keys: reloaded {Keys} keys of {Units} units from {Directory}; added [{Added}], removed [{Removed}]",
                 next.Keys.Count, next.Units.Count, Directory, string.Join(", ", added), string.Join(", ", removed));
