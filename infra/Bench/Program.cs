@@ -7,7 +7,7 @@ using CreditFunctions.Bench.Sweep;
 // ./infra/bench: `dotnet run -c Release --project infra/Bench -- <suite>`; each suite prints one JSON object per line:
 // {"bench":"rules.classifyNs","value":123.4,"unit":"ns"}. Add a suite as one more case.
 // No name runs every suite; several names run those, in order.
-string[] all = ["rules", "ingest", "query", "sweep", "push"];
+string[] all = ["rules", "signature", "ingest", "query", "sweep", "push"];
 var suites = args.Length > 0 ? args.TakeWhile(a => !a.StartsWith('-')).ToArray() : all;
 foreach (var suite in suites)
 {
@@ -28,6 +28,8 @@ switch (suite)
         return await IngestBench.RunAsync(Console.Out);
     case "rules":
         return RulesRunner.Run(Console.Out);
+    case "signature":
+        return SignatureBench.Run(Console.Out);
     case "query":
         return await QueryBench.RunAsync(args);
     case "sweep":
@@ -35,7 +37,7 @@ switch (suite)
     case "push":
         return await PushBench.RunAsync(Console.Out);
     default:
-        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules, ingest, query, sweep, push");
+        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules, signature, ingest, query, sweep, push");
         return 2;
 }
 }

@@ -1,0 +1,3 @@
+using CreditFunctions.SourceKeys;
+
+return SourceKeysCommand.Run(args, Console.Out, Console.Error);
