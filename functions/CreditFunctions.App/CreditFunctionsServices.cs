@@ -3,6 +3,7 @@ using CreditFunctions.App.Expiry;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
+using CreditFunctions.App.Trust;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class CreditFunctionsServices
         return services
             .AddCatalogue(configuration)
             .AddCreditStorage()
+            .AddSourceTrust(configuration)
             .AddIngestion()
             .AddPartnerApi(configuration)
             .AddPlatform(configuration)
@@ -101,7 +103,8 @@ public static class CreditFunctionsServices
 
     public static IServiceCollection AddPartnerApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<AuthTrust>();
+        services.AddHostedService<AuthStartupCheck>();
         services.AddSingleton<ClientPrincipalReader>();
         services.AddSingleton<Api.Routes.ApiGateway>();
         services.AddSingleton<SubjectLookupReader>();

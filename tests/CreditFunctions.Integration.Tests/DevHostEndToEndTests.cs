@@ -29,6 +29,8 @@ public sealed class DevHostEndToEndTests
                     ["CreditStorage"] = azurite.ConnectionString,
                     ["AzureWebJobsStorage"] = azurite.ConnectionString,
                     ["Pseudonym:Key"] = CreditApp.PseudonymKey,
+                    ["Auth:LocalDevelopment"] = "true",
+                    ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
                     ["Auth:TrustClientPrincipal"] = "true",
                     ["Platform:BaseUrl"] = "http://127.0.0.1:9",
                     ["PlatformReconcileSchedule"] = "0 */5 * * * *",

@@ -3,6 +3,9 @@ namespace CreditFunctions.App.Api;
 /// <summary>Who is calling, as App Service authentication reports it (contract: "Who is calling").</summary>
 public sealed record Caller(IReadOnlySet<string> Roles, string? Unit, string? Subject, string? Name)
 {
+    /// <summary>The Entra object id of the principal (<c>oid</c>): how a partner app is known (contract v2).</summary>
+    public string? ObjectId { get; init; }
+
     /// <summary>No identity: what an anonymous route sees when nobody signed in.</summary>
     public static Caller Nobody { get; } = new(new HashSet<string>(), null, null, null);
 

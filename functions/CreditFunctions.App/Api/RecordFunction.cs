@@ -80,7 +80,8 @@ public sealed class RecordFunction(ApiGateway api, RecordStore records, ILogger<
             record.ListedWithUnitId,
             record.CatalogueVersion,
             new RecordHistoryView(verified, history
-                .Select(e => new HistoryEntryView(e.Sequence, e.Action, e.Version, e.Actor, e.At, e.Detail, e.Hash))
+                .Select(e => new HistoryEntryView(e.Sequence, e.Action, e.Version, e.Actor, e.At, e.Detail, e.Hash,
+                    e.AssertedByKid is null && e.MessageSha256 is null && !e.Unsigned ? null : new AssertionView(e.AssertedByKid, e.MessageSha256, e.Unsigned)))
                 .ToList()));
         return ApiAnswer.Json(response, AppJson.Web.RecordDetailResponse);
     }

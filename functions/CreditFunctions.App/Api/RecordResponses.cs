@@ -29,4 +29,9 @@ public sealed record RecordDetailResponse(
 /// <summary>The history chain (art12) and whether it verifies: false means an entry was changed or removed.</summary>
 public sealed record RecordHistoryView(bool Verified, IReadOnlyList<HistoryEntryView> Entries);
 
-public sealed record HistoryEntryView(int Sequence, string Action, long Version, string Actor, DateTimeOffset At, string? Detail, string Hash);
+/// <param name="AssertedBy">Who asserted this step's version (contract v2, art12): the key that signed the message and the
+/// message's SHA-256; absent for steps no message carried (objections, repairs, expiry).</param>
+public sealed record HistoryEntryView(int Sequence, string Action, long Version, string Actor, DateTimeOffset At, string? Detail, string Hash, AssertionView? AssertedBy = null);
+
+/// <summary>The proof of sender of a version: the signing key (<c>{unit}#{name}</c>) and the signed message's SHA-256, or unsigned.</summary>
+public sealed record AssertionView(string? Kid, string? MessageSha256, bool Unsigned);

@@ -1,6 +1,7 @@
 using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
+using CreditFunctions.App.Trust;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Lifecycle;
 using CreditFunctions.Domain.Records;
@@ -17,6 +18,7 @@ namespace CreditFunctions.App.Ingestion;
 /// message changes nothing. The idempotency mark is written last. Holds no state of its own: messages run concurrently.
 /// </summary>
 public sealed class RecordIngestor(
+    SignedMessageVerifier senders,
     RecordStore records,
     MessageLedger ledger,
     RejectionLedger rejections,
@@ -31,13 +33,28 @@ public sealed class RecordIngestor(
 {
     public async Task<IngestOutcome> IngestAsync(string body, CancellationToken cancellationToken)
     {
-        var read = RecordsEnvelopeReader.Read(body);
+        // Who sent it comes first (contract v2): not JSON → invalid-json; JSON but not proven → unauthenticated-source,
+        // filed under no unit (a forged source must not write into a unit's rejections or notices); then version 1's checks.
+        var proof = senders.Verify(body);
+        if (!proof.IsAccepted)
+        {
+            var refusal = proof.Outcome == SenderProofOutcome.NotJson
+                ? IngestRejection.InvalidJson(proof.JsonError ?? "")
+                : new IngestRejection(proof.Refusal!.Code, proof.Refusal.Zh, proof.Refusal.En, proof.Refusal.Field);
+            await rejections.RecordAsync(null, null, [new RejectedItem(null, null, body, refusal)], [], cancellationToken);
+            logger.LogWarning("A message was refused before its sender was known: {Code} ({Check})", refusal.Code, proof.Refusal?.Check);
+            return IngestOutcome.Refused(null, refusal.Code);
+        }
+
+        var read = RecordsEnvelopeReader.Read(proof.GetPayloadText(), System.Text.Encoding.UTF8.GetByteCount(body));
         if (read.Envelope is null)
         {
             await rejections.RecordAsync(read.Source, read.MessageId, [new RejectedItem(null, null, body, read.Rejection!)], [], cancellationToken);
             logger.LogWarning("Message {MessageId} from {Source} rejected: {Code}", read.MessageId, read.Source, read.Rejection!.Code);
             return IngestOutcome.Refused(read.MessageId, read.Rejection!.Code);
         }
+
+        var assertion = new Assertion(proof.Kid, proof.MessageSha256, proof.Unsigned);
 
         var envelope = read.Envelope;
         if (await ledger.WasAppliedAsync(envelope.Source, envelope.MessageId, cancellationToken))
@@ -49,7 +66,15 @@ public sealed class RecordIngestor(
         var elements = envelope.Records;
         if (envelope.RecordsBlob is { } blob && elements.Count == 0)
         {
-            var fetched = await claimChecks.ReadAsync(blob, cancellationToken);
+            byte[]? expected = null;
+            if (!proof.Unsigned && !RecordsBlobHash.TryParseExpected(envelope.RecordsBlobSha256, out expected, out var hashProblem))
+            {
+                var problem = new IngestRejection(hashProblem!.Code, hashProblem.Zh, hashProblem.En, hashProblem.Field);
+                await rejections.RecordAsync(envelope.Source, envelope.MessageId, [new RejectedItem(null, null, body, problem)], [], cancellationToken);
+                return IngestOutcome.Refused(envelope.MessageId, problem.Code);
+            }
+
+            var fetched = await claimChecks.ReadAsync(blob, expected, cancellationToken);
             if (fetched.Rejection is not null)
             {
                 await rejections.RecordAsync(envelope.Source, envelope.MessageId, [new RejectedItem(null, null, body, fetched.Rejection)], [], cancellationToken);
@@ -65,7 +90,7 @@ public sealed class RecordIngestor(
         var firstOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var element in elements)
         {
-            var preparation = Prepare(envelope, element, today);
+            var preparation = Prepare(envelope, element, today, assertion);
             if (preparation.Record is not { } record)
             {
                 rejected.Add(preparation.Rejection!);
@@ -133,7 +158,7 @@ public sealed class RecordIngestor(
     }
 
     /// <summary>Reads, checks and classifies one record into the event it brings, or the reason it is refused.</summary>
-    private Preparation Prepare(RecordsEnvelope envelope, RecordElement element, DateOnly today)
+    private Preparation Prepare(RecordsEnvelope envelope, RecordElement element, DateOnly today, Assertion assertion)
     {
         if (RecordSubmissionReader.IsRevoke(element.Json))
         {
@@ -145,7 +170,7 @@ public sealed class RecordIngestor(
             var recordId = RecordIds.For(envelope.Source, revokedId);
             // Expected under the subject it names, if it names a readable one: a hint only, never trusted.
             var hint = RecordSubmissionReader.TryReadSubject(element.Json, today, out var named, out _, out _, out _) ? subjectKeys.KeyFor(named) : "";
-            var revoke = new RevokeReceived(recordId, envelope.Source, version, envelope.MessageId, today) { Actor = envelope.Source };
+            var revoke = new RevokeReceived(recordId, envelope.Source, version, envelope.MessageId, today) { Actor = envelope.Source, AssertedBy = assertion };
             return new Preparation(new PreparedRecord(element, revokedId, new RecordIntent(recordId, hint, revoke)), null);
         }
 
@@ -162,7 +187,7 @@ public sealed class RecordIngestor(
         }
 
         var id = RecordIds.For(envelope.Source, submission!.SourceRecordId!);
-        var received = new VersionReceived(id, result.Record, envelope.MessageId, today) { Actor = envelope.Source };
+        var received = new VersionReceived(id, result.Record, envelope.MessageId, today) { Actor = envelope.Source, AssertedBy = assertion };
         var intent = new RecordIntent(id, subjectKeys.KeyFor(submission.Subject), received, result.Record.ListedWithUnit?.Value);
         return new Preparation(new PreparedRecord(element, submission.SourceRecordId!, intent), null);
     }

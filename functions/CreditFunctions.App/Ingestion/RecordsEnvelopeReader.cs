@@ -13,7 +13,9 @@ public static class RecordsEnvelopeReader
     public const int MaxRecords = RecordsEnvelope.MaxRecords;
     public const int MaxMessageBytes = RecordsEnvelope.MaxMessageBytes;
 
-    public static EnvelopeReadResult Read(string body)
+    /// <param name="body">The envelope: the signed message's payload (or, in a transition, the message itself).</param>
+    /// <param name="messageBytes">The size of the queue message as it arrived (signed: larger than the envelope).</param>
+    public static EnvelopeReadResult Read(string body, int? messageBytes = null)
     {
         JsonDocument document;
         try
@@ -68,7 +70,10 @@ public static class RecordsEnvelopeReader
             {
                 if (!string.IsNullOrWhiteSpace(recordsBlob))
                 {
-                    return EnvelopeReadResult.Accepted(new RecordsEnvelope(messageId, source, sentAt, [], recordsBlob));
+                    return EnvelopeReadResult.Accepted(new RecordsEnvelope(messageId, source, sentAt, [], recordsBlob)
+                    {
+                        RecordsBlobSha256 = StringProperty(root, Trust.RecordsBlobHash.Field),
+                    });
                 }
 
                 return EnvelopeReadResult.Rejected(IngestRejection.MissingField("records"), messageId, source);
@@ -92,7 +97,7 @@ public static class RecordsEnvelopeReader
 
             // Checked after the count: a queue can never deliver over 64 KiB, so an oversize body came another way,
             // and when it holds too many records that is the more useful thing to tell the sender.
-            var bytes = System.Text.Encoding.UTF8.GetByteCount(body);
+            var bytes = messageBytes ?? System.Text.Encoding.UTF8.GetByteCount(body);
             if (bytes > MaxMessageBytes)
             {
                 return EnvelopeReadResult.Rejected(IngestRejection.MessageTooLarge(bytes, MaxMessageBytes), messageId, source);

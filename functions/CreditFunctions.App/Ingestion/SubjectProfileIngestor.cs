@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Storage;
+using CreditFunctions.App.Trust;
 using CreditFunctions.Domain.Catalogue;
 using CreditFunctions.Domain.Records;
 using CreditFunctions.Domain.Subjects;
@@ -16,6 +17,7 @@ namespace CreditFunctions.App.Ingestion;
 /// applied wins (the schema carries no version). Bad input is kept verbatim in Rejections like any other.
 /// </summary>
 public sealed class SubjectProfileIngestor(
+    SignedMessageVerifier senders,
     RecordStore records,
     RejectionLedger rejections,
     CatalogueSet catalogues,
@@ -26,7 +28,19 @@ public sealed class SubjectProfileIngestor(
 
     public async Task<IngestRejection?> IngestAsync(string body, CancellationToken cancellationToken)
     {
-        var (profile, rejection, messageId, source) = Read(body);
+        // Proven by its source like a records message (contract v2); refused ones are filed under no unit.
+        var proof = senders.Verify(body);
+        if (!proof.IsAccepted)
+        {
+            var refusal = proof.Outcome == SenderProofOutcome.NotJson
+                ? IngestRejection.InvalidJson(proof.JsonError ?? "")
+                : new IngestRejection(proof.Refusal!.Code, proof.Refusal.Zh, proof.Refusal.En, proof.Refusal.Field);
+            await rejections.RecordAsync(null, null, [new RejectedItem(null, null, body, refusal)], [], cancellationToken);
+            logger.LogWarning("A subject profile was refused before its sender was known: {Code} ({Check})", refusal.Code, proof.Refusal?.Check);
+            return refusal;
+        }
+
+        var (profile, rejection, messageId, source) = Read(proof.GetPayloadText());
         if (rejection is not null)
         {
             await rejections.RecordAsync(source, messageId, [new RejectedItem(null, null, body, rejection)], [], cancellationToken);

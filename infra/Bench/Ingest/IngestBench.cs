@@ -41,6 +41,8 @@ public static class IngestBench
             ["CreditStorage"] = azurite.ConnectionString,
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Pseudonym:Key"] = "bench-pseudonym-key-0123456789",
+            ["Auth:LocalDevelopment"] = "true",
+            ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
         };
 
         // BENCH_INGEST_PARTS=requests,throughput,court runs some parts only (default: all).
@@ -162,8 +164,11 @@ public static class IngestBench
         }
 
         var blob = container.GetBlobClient($"court-{Guid.NewGuid():N}.jsonl");
-        await blob.UploadAsync(BinaryData.FromString(lines.ToString()));
-        var envelope = $$"""{"schema":"credit-records/v1","messageId":"court-{{Guid.NewGuid():N}}","source":"court","recordsBlob":"{{blob.Uri}}"}""";
+        var bytes = Encoding.UTF8.GetBytes(lines.ToString());
+        await blob.UploadAsync(BinaryData.FromBytes(bytes));
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var envelope = TestKeys.Sign(
+            $$"""{"schema":"credit-records/v1","messageId":"court-{{Guid.NewGuid():N}}","source":"court","recordsBlob":"{{blob.Uri}}","recordsBlobSha256":"{{sha256}}"}""");
 
         await using var services = Services(settings);
         var clock = Stopwatch.StartNew();
@@ -211,8 +216,13 @@ public static class IngestBench
             });
         }
 
-        return new JsonObject { ["schema"] = "credit-records/v1", ["messageId"] = messageId, ["source"] = source, ["records"] = records }.ToJsonString();
+        // Signed by its source as upstream units do (contract v2), and written as UTF-8, not \u escapes: a signed message
+        // is a third larger than its envelope, and must still fit one 64 KiB queue message.
+        return TestKeys.Sign(new JsonObject { ["schema"] = "credit-records/v1", ["messageId"] = messageId, ["source"] = source, ["records"] = records }
+            .ToJsonString(Utf8Json));
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Utf8Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonObject CourtListing(string id) => new()
     {

@@ -39,6 +39,8 @@ public static class PushBench
             ["CreditStorage"] = azurite.ConnectionString,
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Pseudonym:Key"] = "bench-pseudonym-key-0123456789",
+            ["Auth:LocalDevelopment"] = "true",
+            ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
             ["Platform:BaseUrl"] = PlatformSimulatorApp.BaseAddress(simulator),
         });
         await host.StartAsync();
@@ -126,7 +128,8 @@ public static class PushBench
             ["source"] = Source,
             ["sentAt"] = Clock.GetUtcNow().ToString("O"),
             ["records"] = records,
-        }.ToJsonString();
+        }.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json = CreditFunctions.Testing.TestKeys.Sign(json);
         return (json, ids);
     }
 }

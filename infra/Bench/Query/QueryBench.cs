@@ -42,6 +42,8 @@ public static class QueryBench
         {
             ["CreditStorage"] = azurite.ConnectionString,
             ["Pseudonym:Key"] = "query-bench-pseudonym-key-0123456789abcdef",
+            ["Auth:LocalDevelopment"] = "true",
+            ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
             ["Auth:TrustClientPrincipal"] = "true",
         }, LogLevel.Warning);
         await app.StartAsync();

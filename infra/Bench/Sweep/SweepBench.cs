@@ -27,6 +27,8 @@ public static class SweepBench
         {
             ["CreditStorage"] = azurite.ConnectionString,
             ["Pseudonym:Key"] = "bench-pseudonym-key-0123456789",
+            ["Auth:LocalDevelopment"] = "true",
+            ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();

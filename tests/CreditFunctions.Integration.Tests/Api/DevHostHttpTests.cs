@@ -21,6 +21,8 @@ public sealed class DevHostHttpTests
                 {
                     ["CreditStorage"] = AzuriteServer.Shared.ConnectionString,
                     ["Pseudonym:Key"] = CreditApp.PseudonymKey,
+                    ["Auth:LocalDevelopment"] = "true",
+                    ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
                     ["Auth:TrustClientPrincipal"] = "true",
                 },
             },

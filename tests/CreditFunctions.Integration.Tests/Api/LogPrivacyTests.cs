@@ -57,6 +57,8 @@ public sealed class LogPrivacyTests
         {
             ["CreditStorage"] = AzuriteServer.Shared.ConnectionString,
             ["Pseudonym:Key"] = CreditApp.PseudonymKey,
+            ["Auth:LocalDevelopment"] = "true",
+            ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
             ["Auth:TrustClientPrincipal"] = "true",
         }).Build();
         var services = new ServiceCollection();

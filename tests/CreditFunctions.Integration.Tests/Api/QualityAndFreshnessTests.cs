@@ -67,8 +67,8 @@ public sealed class QualityAndFreshnessTests
         const string unit = "SH-DISTRICT-QINGPU";
         var before = await RejectionTotal(app, unit);
         // A records message with no records, and a subject profile with no subject: refused as a whole, each twice.
-        var empty = $$"""{"schema":"credit-records/v1","messageId":"empty-{{Guid.NewGuid():N}}","source":"{{unit}}","records":[]}""";
-        var profile = $$"""{"schema":"subject-profile/v1","messageId":"profile-{{Guid.NewGuid():N}}","source":"{{unit}}"}""";
+        var empty = CreditFunctions.Testing.TestKeys.Sign($$"""{"schema":"credit-records/v1","messageId":"empty-{{Guid.NewGuid():N}}","source":"{{unit}}","records":[]}""");
+        var profile = CreditFunctions.Testing.TestKeys.Sign($$"""{"schema":"subject-profile/v1","messageId":"profile-{{Guid.NewGuid():N}}","source":"{{unit}}"}""");
         for (var delivery = 0; delivery < 2; delivery++)
         {
             Assert.NotNull((await app.Get<RecordIngestor>().IngestAsync(empty, CancellationToken.None)).MessageRejection);

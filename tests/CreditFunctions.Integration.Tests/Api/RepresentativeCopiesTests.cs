@@ -271,7 +271,7 @@ public sealed class RepresentativeCopiesTests
     {
         if (item["schema"] is not null)
         {
-            await app.Get<SubjectProfileIngestor>().IngestAsync(item.ToJsonString(), CancellationToken.None);
+            await app.Get<SubjectProfileIngestor>().IngestAsync(CreditFunctions.Testing.TestKeys.Sign(item.ToJsonString()), CancellationToken.None);
             return;
         }
 
@@ -294,7 +294,7 @@ public sealed class RepresentativeCopiesTests
     {
         if (item["schema"] is not null)
         {
-            Assert.Null(await app.Get<SubjectProfileIngestor>().IngestAsync(item.ToJsonString(), CancellationToken.None));
+            Assert.Null(await app.Get<SubjectProfileIngestor>().IngestAsync(CreditFunctions.Testing.TestKeys.Sign(item.ToJsonString()), CancellationToken.None));
             return "";
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CreditFunctions.Integration.Tests.Support;
+using CreditFunctions.Testing;
 
 namespace CreditFunctions.Integration.Tests.Ingestion;
 
@@ -22,19 +23,24 @@ public static class BadInput
             { "seed mojibake", Mojibake(), "invalid-json" },
             { "truncated json", $$"""{"schema":"credit-records/v1","messageId":"{{Id()}}","source":"{{Source}}","records":[""", "invalid-json" },
             { "nested 100 deep", new string('[', 100) + new string(']', 100), "invalid-json" },
-            { "json array", "[]", "unknown-schema" },
-            { "json string", "\"credit-records/v1\"", "unknown-schema" },
-            { "no schema", Envelope(schema: null), "unknown-schema" },
-            { "future schema version", Envelope(schema: "credit-records/v2"), "unknown-schema" },
-            { "schema with wrong case", Envelope(schema: "Credit-Records/V1"), "unknown-schema" },
-            { "no message id", Envelope(messageId: null), "missing-field" },
-            { "no source", Envelope(source: null), "missing-field" },
-            { "no records", Envelope(omitRecords: true), "missing-field" },
-            { "empty records", Envelope(records: new JsonArray()), "missing-field" },
-            { "records is an object", Envelope(records: new JsonObject()), "invalid-field" },
-            { "sentAt not a time", Envelope(sentAt: "yesterday"), "invalid-field" },
-            { "501 records", Envelope(records: new JsonArray(Enumerable.Range(0, 501).Select(_ => (JsonNode)Good()).ToArray())), "too-many-records" },
-            { "over 64 KiB", Envelope(records: new JsonArray(Good(summary: new string('长', 22_000)))), "message-too-large" },
+            // JSON but not a signed message (contract v2: the sender is proven before any check of version 1).
+            { "json array", "[]", "unauthenticated-source" },
+            { "json string", "\"credit-records/v1\"", "unauthenticated-source" },
+            { "unsigned envelope", Envelope(), "unauthenticated-source" },
+            { "signed by another unit, source rewritten", Forged(TestKeys.Sign(Envelope(source: "SH-EMPLOYMENT"))), "unauthenticated-source" },
+            { "another unit's key on its own source", SourceKeys.MessageSigner.Sign(TestKeys.KeyOf("SH-EMPLOYMENT"), Envelope()), "unauthenticated-source" },
+            { "no schema", TestKeys.Sign(Envelope(schema: null)), "unknown-schema" },
+            { "future schema version", TestKeys.Sign(Envelope(schema: "credit-records/v2")), "unknown-schema" },
+            { "schema with wrong case", TestKeys.Sign(Envelope(schema: "Credit-Records/V1")), "unknown-schema" },
+            { "no message id", TestKeys.Sign(Envelope(messageId: null)), "missing-field" },
+            // Without a source there is no unit to prove: whatever key signed it, it is not the envelope's source's.
+            { "no source", Envelope(source: null), "unauthenticated-source" },
+            { "no records", TestKeys.Sign(Envelope(omitRecords: true)), "missing-field" },
+            { "empty records", TestKeys.Sign(Envelope(records: new JsonArray())), "missing-field" },
+            { "records is an object", TestKeys.Sign(Envelope(records: new JsonObject())), "invalid-field" },
+            { "sentAt not a time", TestKeys.Sign(Envelope(sentAt: "yesterday")), "invalid-field" },
+            { "501 records", TestKeys.Sign(Envelope(records: new JsonArray(Enumerable.Range(0, 501).Select(_ => (JsonNode)Good()).ToArray()))), "too-many-records" },
+            { "over 64 KiB", TestKeys.Sign(Envelope(records: new JsonArray(Good(summary: new string('长', 22_000))))), "message-too-large" },
         };
         return data;
     }
@@ -74,6 +80,21 @@ public static class BadInput
     }
 
     public static string Id() => $"bad-{Guid.NewGuid():N}";
+
+    /// <summary>A message of SH-EMPLOYMENT whose envelope is made to say it is from <see cref="Source"/>, the signature left as it was.</summary>
+    private static string Forged(string signedByOther)
+    {
+        var parts = System.Text.Json.JsonDocument.Parse(signedByOther).RootElement;
+        var payload = Encoding.UTF8.GetString(Base64UrlDecode(parts.GetProperty("payload").GetString()!)).Replace("SH-EMPLOYMENT", Source, StringComparison.Ordinal);
+        return SourceKeys.MessageSigner.Flattened(parts.GetProperty("protected").GetString()!,
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(payload)).TrimEnd('=').Replace('+', '-').Replace('/', '_'), parts.GetProperty("signature").GetString()!);
+    }
+
+    private static byte[] Base64UrlDecode(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4));
+    }
 
     public static JsonObject Good(string? summary = null)
     {

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Storage;
 using CreditFunctions.Integration.Tests.Support;
+using CreditFunctions.Testing;
 
 namespace CreditFunctions.Integration.Tests.Ingestion;
 
@@ -38,7 +39,8 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var messageId = BadInput.Id();
         var good = BadInput.Good();
-        var body = $$"""{"schema":"credit-records/v1","messageId":"{{messageId}}","source":"{{BadInput.Source}}","records":[{{good.ToJsonString()}},{{badRecord}}]}""";
+        var envelope = $$"""{"schema":"credit-records/v1","messageId":"{{messageId}}","source":"{{BadInput.Source}}","records":[{{good.ToJsonString()}},{{badRecord}}]}""";
+        var body = TestKeys.Sign(envelope);
 
         var outcome = await _app.Get<RecordIngestor>().IngestAsync(body, CancellationToken.None);
 
@@ -46,7 +48,7 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(1, outcome.Rejected);
         var rejection = await _app.Table(TableNames.Rejections).GetEntityAsync<TableEntity>(BadInput.Source, $"{messageId}|0001");
         Assert.Equal(code, rejection.Value.GetString("Code"));
-        Assert.Equal(JsonDocument.Parse(body).RootElement.GetProperty("records")[1].GetRawText(), LargeText.Read(rejection.Value, "Body"));
+        Assert.Equal(JsonDocument.Parse(envelope).RootElement.GetProperty("records")[1].GetRawText(), LargeText.Read(rejection.Value, "Body"));
         Assert.False(string.IsNullOrWhiteSpace(rejection.Value.GetString("Zh")), @case);
     }
 
@@ -57,7 +59,7 @@ public sealed class BadInputTests : IAsyncLifetime
         string[] contract =
         [
             "invalid-json", "unknown-schema", "missing-field", "invalid-subject-id", "unknown-kind", "unknown-behaviour-code",
-            "serious-without-legal-basis", "invalid-date", "future-decision-date", "too-many-records",
+            "serious-without-legal-basis", "invalid-date", "future-decision-date", "too-many-records", "unauthenticated-source",
         ];
 
         Assert.True(cases.Count >= 30, $"{cases.Count} cases");
@@ -78,7 +80,9 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(1, stranger.Rejected);
         var rejection = await _app.Table(TableNames.Rejections).GetEntityAsync<TableEntity>("court", $"{fromCourt.MessageId}|0000");
         Assert.Equal("unauthorised-source", rejection.Value.GetString("Code"));
-        Assert.Equal("unauthorised-source", (await FindByBody(null, injected.MessageId))!.GetString("Code"));
+        // A source no unit is cannot sign: refused before its claims are read, and kept verbatim under no unit.
+        Assert.Equal("unauthenticated-source", stranger.MessageRejection);
+        Assert.Equal("unauthenticated-source", (await FindByBody(injected.Json()))!.GetString("Code"));
     }
 
     [Fact]
@@ -104,14 +108,15 @@ public sealed class BadInputTests : IAsyncLifetime
         var good = $$$"""{"schema":"subject-profile/v1","messageId":"{{{BadInput.Id()}}}","source":"SH-HRSS","subject":{"type":"unit","id":"{{{unit}}}","name":"上海某某劳务派遣有限公司","legalRepresentativeId":"{{{person}}}"}}""";
         var bad = $$$"""{"schema":"subject-profile/v1","messageId":"{{{BadInput.Id()}}}","source":"SH-HRSS","subject":{"type":"unit","id":"{{{unit}}}","legalRepresentativeId":"110105194912310021"}}""";
 
-        Assert.Null(await ingestor.IngestAsync(good, CancellationToken.None));
-        var refused = await ingestor.IngestAsync(bad, CancellationToken.None);
+        Assert.Null(await ingestor.IngestAsync(TestKeys.Sign(good), CancellationToken.None));
+        var signedBad = TestKeys.Sign(bad);
+        var refused = await ingestor.IngestAsync(signedBad, CancellationToken.None);
 
         var stored = await _app.Get<SubjectDirectory>().ReadAsync(new Domain.Subjects.SubjectId(Domain.Subjects.SubjectType.Unit, unit), CancellationToken.None);
         Assert.Equal("上海某某劳务派遣有限公司", stored.Profile!.Name);
         Assert.Equal(_app.Get<SubjectKeys>().KeyFor(new Domain.Subjects.SubjectId(Domain.Subjects.SubjectType.Individual, person)), stored.Profile.LegalRepresentativeKey);
         Assert.Equal("invalid-subject-id", refused!.Code);
-        Assert.Equal(bad, LargeText.Read((await FindByBody(bad))!, "Body"));
+        Assert.Equal(signedBad, LargeText.Read((await FindByBody(signedBad))!, "Body"));
     }
 
     private async Task<TableEntity?> FindByBody(string? body, string? messageId = null)

@@ -36,6 +36,8 @@ public sealed class PoisonTests
                     ["CreditStorage"] = brokenTables,
                     ["AzureWebJobsStorage"] = azurite.ConnectionString,
                     ["Pseudonym:Key"] = CreditApp.PseudonymKey,
+                    ["Auth:LocalDevelopment"] = "true",
+                    ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
                 },
             },
             typeof(CreditFunctionsServices).Assembly,

@@ -93,6 +93,8 @@ public sealed class PlatformChaosTests(PlatformFixture platform) : IClassFixture
                     ["CreditStorage"] = connection,
                     ["AzureWebJobsStorage"] = connection,
                     ["Pseudonym:Key"] = CreditApp.PseudonymKey,
+                    ["Auth:LocalDevelopment"] = "true",
+                    ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
                     ["Platform:BaseUrl"] = platform.BaseUrl,
                     ["Platform:Timeout"] = "00:00:02",
                     ["Platform:BackoffBase"] = "00:00:00.200",

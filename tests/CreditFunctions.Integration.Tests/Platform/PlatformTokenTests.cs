@@ -27,6 +27,8 @@ public sealed class PlatformTokenTests(PlatformFixture platform)
         {
             ["CreditStorage"] = platform.Storage.ConnectionString,
             ["Pseudonym:Key"] = CreditApp.PseudonymKey,
+            ["Auth:LocalDevelopment"] = "true",
+            ["SourceKeys:Directory"] = CreditFunctions.Testing.TestKeys.Directory,
             ["Platform:BaseUrl"] = platform.BaseUrl,
             ["Platform:Scope"] = Scope,
         }).Build();

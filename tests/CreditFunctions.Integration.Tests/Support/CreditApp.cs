@@ -44,6 +44,9 @@ public sealed class CreditApp : IAsyncDisposable
             ["CreditStorage"] = connection,
             ["Pseudonym:Key"] = PseudonymKey,
             ["Auth:TrustClientPrincipal"] = "true",
+            // Tests are local development: the principal header is trusted (fail closed everywhere else).
+            ["Auth:LocalDevelopment"] = "true",
+            ["SourceKeys:Directory"] = TestKeys.Directory,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

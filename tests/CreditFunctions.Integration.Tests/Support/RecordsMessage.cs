@@ -27,7 +27,11 @@ public sealed class RecordsMessage
         return this;
     }
 
-    public string Json() => new JsonObject
+    /// <summary>The message as its source sends it: signed with the source's key (contract v2).</summary>
+    public string Json() => CreditFunctions.Testing.TestKeys.SignIfPossible(Envelope());
+
+    /// <summary>The envelope alone, unsigned: the payload of <see cref="Json"/>.</summary>
+    public string Envelope() => new JsonObject
     {
         ["schema"] = "credit-records/v1",
         ["messageId"] = MessageId,

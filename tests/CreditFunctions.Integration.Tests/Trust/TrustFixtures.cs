@@ -23,7 +23,7 @@ internal static class TrustFixtures
         new(new FixedSourceKeys(set ?? Set(KeyA, KeyB)), SenderProofOptions.Parse(unsignedSources));
 
     public static string Envelope(string source = UnitA) =>
-        RecordsMessage.From(source).With(RecordsMessage.AdminPenalty(Subject)).Json();
+        RecordsMessage.From(source).With(RecordsMessage.AdminPenalty(Subject)).Envelope();
 
     public static string Sign(SigningKey key, string envelope) => MessageSigner.Sign(key, envelope);
 
