@@ -38,7 +38,7 @@ public static class CreditFunctionsServices
     public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("OpenApi");
-        services.AddSingleton(new OpenApiSettings(section["EntraTenantId"], section["EntraClientId"], section["ServerUrl"]));
+        services.AddSingleton(new OpenApiSettings(section["EntraTenantId"], section["EntraClientId"], section["ServerUrl"], section["EntraLoginHost"]));
         services.AddSingleton<ServedOpenApiDocument>();
         return services;
     }

@@ -7,13 +7,16 @@ namespace CreditFunctions.App.Api;
 
 /// <summary>
 /// Where the document says tokens come from and where the API runs. The deployment sets these (app settings
-/// <c>OpenApi__EntraTenantId</c>, <c>OpenApi__EntraClientId</c>, <c>OpenApi__ServerUrl</c>) so the security schemes name the
-/// Bureau's tenant and the API's app registration; without them the document names Entra's multi-tenant endpoint
-/// (<c>organizations</c>) and a placeholder application, which are valid URLs but not this deployment's.
+/// <c>OpenApi__EntraTenantId</c>, <c>OpenApi__EntraClientId</c>, <c>OpenApi__EntraLoginHost</c>, <c>OpenApi__ServerUrl</c>) so
+/// the security schemes name the Bureau's tenant, the API's app registration and its cloud's login host (Azure China:
+/// https://login.chinacloudapi.cn); without them the document names Entra's multi-tenant endpoint (<c>organizations</c>) on
+/// the global cloud and a placeholder application, which are valid URLs but not this deployment's.
 /// </summary>
-public sealed record OpenApiSettings(string? EntraTenantId = null, string? EntraClientId = null, string? ServerUrl = null)
+public sealed record OpenApiSettings(string? EntraTenantId = null, string? EntraClientId = null, string? ServerUrl = null, string? EntraLoginHost = null)
 {
     public static OpenApiSettings Default { get; } = new();
+
+    public string LoginHost => string.IsNullOrWhiteSpace(EntraLoginHost) ? "https://login.microsoftonline.com" : EntraLoginHost.Trim().TrimEnd('/');
 
     public string Tenant => string.IsNullOrWhiteSpace(EntraTenantId) ? "organizations" : EntraTenantId.Trim();
 
@@ -152,11 +155,17 @@ public static class OpenApiDocument
 
         servers.Add(new JsonObject
         {
-            ["url"] = "https://{app}.azurewebsites.net",
+            ["url"] = "https://{app}.{domain}",
             ["description"] = "A deployment in Azure (bicep/): the function app's default host name.",
             ["variables"] = new JsonObject
             {
                 ["app"] = new JsonObject { ["default"] = "creditfunctions", ["description"] = "The function app's name." },
+                ["domain"] = new JsonObject
+                {
+                    ["default"] = "chinacloudsites.cn",
+                    ["enum"] = new JsonArray("chinacloudsites.cn", "azurewebsites.net"),
+                    ["description"] = "Azure operated by 21Vianet, or global Azure.",
+                },
             },
         });
         servers.Add(new JsonObject { ["url"] = "http://127.0.0.1:7071", ["description"] = "The dev host (./infra/run): no Entra ID, no function keys." });
@@ -165,7 +174,7 @@ public static class OpenApiDocument
 
     private static JsonObject SecuritySchemes(OpenApiSettings settings)
     {
-        var login = $"https://login.microsoftonline.com/{Uri.EscapeDataString(settings.Tenant)}";
+        var login = $"{settings.LoginHost}/{Uri.EscapeDataString(settings.Tenant)}";
         return new JsonObject
         {
             [EntraScheme] = new JsonObject

@@ -29,23 +29,27 @@ public sealed class OpenApiLintTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_deployment_names_its_tenant_its_app_registration_and_its_host()
+    public void A_deployment_names_its_tenant_its_app_registration_its_cloud_and_its_host()
     {
-        var settings = new OpenApiSettings("7d9c4c6e-0000-4000-8000-000000000001", "5f3b0a2e-0000-4000-8000-000000000002", "https://credit.example.gov.cn/");
+        var settings = new OpenApiSettings(
+            "7d9c4c6e-0000-4000-8000-000000000001", "5f3b0a2e-0000-4000-8000-000000000002", "https://credit.example.gov.cn/", "https://login.chinacloudapi.cn/");
 
         using var document = JsonDocument.Parse(OpenApiDocument.TextFor(settings));
 
         var root = document.RootElement;
         var schemes = root.GetProperty("components").GetProperty("securitySchemes");
         var clientCredentials = schemes.GetProperty("entraId").GetProperty("flows").GetProperty("clientCredentials");
-        Assert.Equal("https://login.microsoftonline.com/7d9c4c6e-0000-4000-8000-000000000001/oauth2/v2.0/token", clientCredentials.GetProperty("tokenUrl").GetString());
+        Assert.Equal("https://login.chinacloudapi.cn/7d9c4c6e-0000-4000-8000-000000000001/oauth2/v2.0/token", clientCredentials.GetProperty("tokenUrl").GetString());
         Assert.True(clientCredentials.GetProperty("scopes").TryGetProperty("api://5f3b0a2e-0000-4000-8000-000000000002/.default", out _));
-        Assert.Equal("https://login.microsoftonline.com/7d9c4c6e-0000-4000-8000-000000000001/v2.0/.well-known/openid-configuration",
+        Assert.Equal("https://login.chinacloudapi.cn/7d9c4c6e-0000-4000-8000-000000000001/v2.0/.well-known/openid-configuration",
             schemes.GetProperty("entraOpenIdConnect").GetProperty("openIdConnectUrl").GetString());
         Assert.DoesNotContain("placeholder", schemes.GetProperty("entraId").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("https://credit.example.gov.cn", root.GetProperty("servers")[0].GetProperty("url").GetString());
         var credit = root.GetProperty("paths").GetProperty("/api/subjects/{id}/credit").GetProperty("get");
         Assert.Equal("api://5f3b0a2e-0000-4000-8000-000000000002/.default", credit.GetProperty("security")[0].GetProperty("entraId")[0].GetString());
         Assert.False(schemes.TryGetProperty("clientPrincipal", out _));
+        Assert.Equal("https://login.microsoftonline.com/organizations/oauth2/v2.0/token", JsonDocument.Parse(OpenApiDocument.Text).RootElement
+            .GetProperty("components").GetProperty("securitySchemes").GetProperty("entraId").GetProperty("flows").GetProperty("clientCredentials")
+            .GetProperty("tokenUrl").GetString());
     }
 }

@@ -482,7 +482,8 @@ public static class ApiRoutes
     // The gateway's answers (ApiGateway): no trusted identity, a role the route does not take, storage too slow.
     private static OpenApiResponse Unauthorized => new(401,
         "No trusted caller identity: no valid Entra ID token reached App Service authentication (no X-MS-CLIENT-PRINCIPAL), " +
-        "or the principal carries no role.", ProblemBody, ["unauthenticated"])
+        "or the principal carries no role. (A missing or wrong function key is answered 401 by Azure Functions itself, before " +
+        "the app, with no body.)", ProblemBody, ["unauthenticated"])
     {
         Component = "Unauthorized",
         Examples = [OpenApiExample.Of(Problem.Unauthenticated(), $"/api/subjects/{Unit}/credit")],
