@@ -39,8 +39,11 @@ public static class ApiExamples
     /// <summary>The id of the court listing of examples/court-listing.json.</summary>
     public static readonly string CourtRecordId = RecordIds.For("court", "COURT-DEMO-1");
 
-    /// <summary>The person's ID number as everyone but the person (and a unit that submitted one of its records) sees it.</summary>
-    public static readonly string PersonMasked = SubjectId.TryParse(Person, SubjectType.Individual, FiledOn, out var person, out _)
+    /// <summary>
+    /// The person's ID number as everyone but the person (and a unit that submitted one of its records) sees it. A property,
+    /// not a field: the route table reads this class's fields when a function first runs, and only the document needs this.
+    /// </summary>
+    public static string PersonMasked => SubjectId.TryParse(Person, SubjectType.Individual, FiledOn, out var person, out _)
         ? person.Masked
         : throw new InvalidOperationException("The example ID number does not parse.");
 

@@ -90,10 +90,10 @@ public static class ApiRoutes
         "lastRecordAt, not as a clean record). Public, for probes and monitors.",
         ["anyone"], [], null,
         [
-            new(200, "Healthy: tables and queues answer.", AppJson.Web.HealthReport) { Examples = [OpenApiExample.Of("healthy", "Everything answers", ApiExamples.Health, AppJson.Web.HealthReport)] },
+            new(200, "Healthy: tables and queues answer.", AppJson.Web.HealthReport) { Examples = [OpenApiExample.Of("healthy", "Everything answers", () => ApiExamples.Health, AppJson.Web.HealthReport)] },
             new(503, "Unhealthy: a storage probe failed (the report says which).", AppJson.Web.HealthReport)
             {
-                Examples = [OpenApiExample.Of("unhealthy", "Table storage does not answer", Unhealthy, AppJson.Web.HealthReport)],
+                Examples = [OpenApiExample.Of("unhealthy", "Table storage does not answer", () => Unhealthy, AppJson.Web.HealthReport)],
             },
             NoClientError,
         ]));
@@ -128,8 +128,8 @@ public static class ApiRoutes
             {
                 Examples =
                 [
-                    OpenApiExample.Of("generalDishonesty", "An administrative penalty in force", Credit, AppJson.Web.CreditResponse),
-                    OpenApiExample.Of("noRecord", "An individual with nothing on record, as a partner sees it (ID number masked)", NoRecord, AppJson.Web.CreditResponse),
+                    OpenApiExample.Of("generalDishonesty", "An administrative penalty in force", () => Credit, AppJson.Web.CreditResponse),
+                    OpenApiExample.Of("noRecord", "An individual with nothing on record, as a partner sees it (ID number masked)", () => NoRecord, AppJson.Web.CreditResponse),
                 ],
             },
             Bad($"/api/subjects/{Unit}/credit", InvalidSubject, Problem.InvalidDate("asOf", "2026-4-1")),
@@ -148,8 +148,8 @@ public static class ApiRoutes
             {
                 Examples =
                 [
-                    OpenApiExample.Of("enhancedReview", "An administrative penalty: strict review in HRSS business (art8.2.1)", EnhancedReview, AppJson.Web.RestrictionResponse),
-                    OpenApiExample.Of("restricted", "The legal representative is a dishonest judgment debtor (art9.2.2)", Restricted, AppJson.Web.RestrictionResponse),
+                    OpenApiExample.Of("enhancedReview", "An administrative penalty: strict review in HRSS business (art8.2.1)", () => EnhancedReview, AppJson.Web.RestrictionResponse),
+                    OpenApiExample.Of("restricted", "The legal representative is a dishonest judgment debtor (art9.2.2)", () => Restricted, AppJson.Web.RestrictionResponse),
                 ],
             },
             Bad($"/api/subjects/{Unit}/restrictions", InvalidSubject, Problem.InvalidDate("asOf", "2026-4-1"), ApiProblems.MissingBusiness(),
@@ -166,7 +166,7 @@ public static class ApiRoutes
         [
             new(200, "Look-ups, newest first.", AppJson.Web.AccessLogResponse)
             {
-                Examples = [OpenApiExample.Of("lookups", "A partner's restriction check and the subject's own look", AccessLog, AppJson.Web.AccessLogResponse)],
+                Examples = [OpenApiExample.Of("lookups", "A partner's restriction check and the subject's own look", () => AccessLog, AppJson.Web.AccessLogResponse)],
             },
             Bad($"/api/subjects/{Unit}/access-log", InvalidSubject, ApiProblems.InvalidLimit("0")),
             Unauthorized, Forbidden, StorageUnavailable,
@@ -178,11 +178,11 @@ public static class ApiRoutes
         "Each subject's credit status and decision for one business type (art8.2.3, art9), in request order; a bad id fails " +
         "alone (its result carries a problem). A subject named twice is read and logged once; each look-up is logged (art12).",
         [Roles.Partner, Roles.Admin], [AsOf],
-        new(AppJson.Web.ScreeningRequest, [OpenApiExample.Of("twoSubjects", "A unit and a mistyped USCC", ApiExamples.ScreeningRequest, AppJson.Web.ScreeningRequest)]),
+        new(AppJson.Web.ScreeningRequest, [OpenApiExample.Of("twoSubjects", "A unit and a mistyped USCC", () => ApiExamples.ScreeningRequest, AppJson.Web.ScreeningRequest)]),
         [
             new(200, "One result per subject, in request order.", AppJson.Web.ScreeningResponse)
             {
-                Examples = [OpenApiExample.Of("oneFailsAlone", "One subject under strict review, one id refused", ApiExamples.Screening, AppJson.Web.ScreeningResponse)],
+                Examples = [OpenApiExample.Of("oneFailsAlone", "One subject under strict review, one id refused", () => ApiExamples.Screening, AppJson.Web.ScreeningResponse)],
             },
             Bad("/api/screenings", RequestBody.InvalidJson(), Problem.InvalidDate("asOf", "2026-4-1"), ApiProblems.MissingBusiness(),
                 ApiProblems.UnknownBusinessType("hrss", [Business, "youth-internship-base"]), ApiProblems.MissingSubjects(),
@@ -200,7 +200,7 @@ public static class ApiRoutes
         [
             new(200, "The record and its history.", AppJson.Web.RecordDetailResponse)
             {
-                Examples = [OpenApiExample.Of("adminPenalty", "The penalty of examples/admin-penalty.json", ApiExamples.Record, AppJson.Web.RecordDetailResponse)],
+                Examples = [OpenApiExample.Of("adminPenalty", "The penalty of examples/admin-penalty.json", () => ApiExamples.Record, AppJson.Web.RecordDetailResponse)],
             },
             Bad($"/api/records/{RecordId}", ApiProblems.InvalidRecordId("abc")),
             Unauthorized,
@@ -219,7 +219,7 @@ public static class ApiRoutes
         [
             new(200, "Timeliness by month and rejections by code.", AppJson.Web.UnitQualityResponse)
             {
-                Examples = [OpenApiExample.Of("month", "One month of arrivals", Quality, AppJson.Web.UnitQualityResponse)],
+                Examples = [OpenApiExample.Of("month", "One month of arrivals", () => Quality, AppJson.Web.UnitQualityResponse)],
             },
             Bad($"/api/units/{SubmittingUnit}/quality", ApiProblems.InvalidUnit("SH-NOWHERE")),
             Unauthorized,
@@ -235,11 +235,11 @@ public static class ApiRoutes
         "can be objected to; a court listing is corrected by its court. When several things are wrong, the problem names the " +
         "weightiest and lists every one in conditions.",
         [Roles.Subject + " (own)", Roles.Center], [],
-        new(AppJson.Web.ObjectionFilingBody, [OpenApiExample.Of("penalty", "The subject objects to its penalty", ApiExamples.ObjectionRequest, AppJson.Web.ObjectionFilingBody)]),
+        new(AppJson.Web.ObjectionFilingBody, [OpenApiExample.Of("penalty", "The subject objects to its penalty", () => ApiExamples.ObjectionRequest, AppJson.Web.ObjectionFilingBody)]),
         [
             new(201, "Filed: the record is under objection.", AppJson.Web.ObjectionFiled)
             {
-                Examples = [OpenApiExample.Of("filed", "Due in 5 working days", ApiExamples.ObjectionFiled, AppJson.Web.ObjectionFiled)],
+                Examples = [OpenApiExample.Of("filed", "Due in 5 working days", () => ApiExamples.ObjectionFiled, AppJson.Web.ObjectionFiled)],
             },
             Bad("/api/objections", [RequestBody.InvalidJson(), InvalidSubject, ReasonRequired("异议理由", "reason")],
                 ObjectionCodes.ReasonRequired, ObjectionCodes.ReasonTooLong, ObjectionCodes.EvidenceTooMany, ObjectionCodes.EvidenceItemEmpty,
@@ -273,8 +273,8 @@ public static class ApiRoutes
             {
                 Examples =
                 [
-                    OpenApiExample.Of("pending", "Waiting for the unit", ObjectionPending, AppJson.Web.ObjectionView),
-                    OpenApiExample.Of("upheld", "The unit upheld the record", ObjectionUpheld, AppJson.Web.ObjectionView),
+                    OpenApiExample.Of("pending", "Waiting for the unit", () => ObjectionPending, AppJson.Web.ObjectionView),
+                    OpenApiExample.Of("upheld", "The unit upheld the record", () => ObjectionUpheld, AppJson.Web.ObjectionView),
                 ],
             },
             Unauthorized,
@@ -289,7 +289,7 @@ public static class ApiRoutes
         "A unit's objections to decide, or (the Center, administrators) every unit's or one unit's, the earliest due first.",
         [Roles.Center, Roles.Unit + " (its own)", Roles.Admin], [CaseStatusFilter, UnitFilter], null,
         [
-            new(200, "Objections, by due day.", AppJson.Web.ObjectionList) { Examples = [OpenApiExample.Of("pending", "One to decide", ApiExamples.Objections, AppJson.Web.ObjectionList)] },
+            new(200, "Objections, by due day.", AppJson.Web.ObjectionList) { Examples = [OpenApiExample.Of("pending", "One to decide", () => ApiExamples.Objections, AppJson.Web.ObjectionList)] },
             Bad("/api/objections", InvalidStatus),
             Unauthorized, ForbiddenCases("/api/objections"), StorageUnavailable,
         ]));
@@ -303,11 +303,11 @@ public static class ApiRoutes
         [Roles.Unit + " (the record's)"], [ObjectionIdParameter],
         new(AppJson.Web.ObjectionDecisionBody,
         [
-            OpenApiExample.Of("upheld", "The record stands", Upheld, AppJson.Web.ObjectionDecisionBody),
-            OpenApiExample.Of("corrected", "The decision number was wrong", Corrected, AppJson.Web.ObjectionDecisionBody),
+            OpenApiExample.Of("upheld", "The record stands", () => Upheld, AppJson.Web.ObjectionDecisionBody),
+            OpenApiExample.Of("corrected", "The decision number was wrong", () => Corrected, AppJson.Web.ObjectionDecisionBody),
         ]),
         [
-            new(200, "Decided: the objection as it now is.", AppJson.Web.ObjectionView) { Examples = [OpenApiExample.Of("upheld", "Upheld", ObjectionUpheld, AppJson.Web.ObjectionView)] },
+            new(200, "Decided: the objection as it now is.", AppJson.Web.ObjectionView) { Examples = [OpenApiExample.Of("upheld", "Upheld", () => ObjectionUpheld, AppJson.Web.ObjectionView)] },
             Bad($"/api/objections/{ObjectionId}/decision",
                 [RequestBody.InvalidJson(), Problem.Refused(400, ObjectionCodes.OutcomeRequired, "请写明处理结果：corrected（更正）、revoked（撤销）或 upheld（维持）。",
                     "State the outcome: corrected, revoked or upheld.")],
@@ -333,9 +333,9 @@ public static class ApiRoutes
         "removal from the wage-arrears list, which takes correctedOn and criminalProceedingsPending and removes the parties " +
         "listed with the unit too). One open application per record.",
         [Roles.Subject + " (own)", Roles.Center], [],
-        new(AppJson.Web.RepairFilingBody, [OpenApiExample.Of("penalty", "The fine is paid", ApiExamples.RepairRequest, AppJson.Web.RepairFilingBody)]),
+        new(AppJson.Web.RepairFilingBody, [OpenApiExample.Of("penalty", "The fine is paid", () => ApiExamples.RepairRequest, AppJson.Web.RepairFilingBody)]),
         [
-            new(201, "Filed: the unit decides by dueOn.", AppJson.Web.RepairFiled) { Examples = [OpenApiExample.Of("filed", "Due in 3 working days", ApiExamples.RepairFiled, AppJson.Web.RepairFiled)] },
+            new(201, "Filed: the unit decides by dueOn.", AppJson.Web.RepairFiled) { Examples = [OpenApiExample.Of("filed", "Due in 3 working days", () => ApiExamples.RepairFiled, AppJson.Web.RepairFiled)] },
             Bad("/api/repairs", RequestBody.InvalidJson(), InvalidSubject, Problem.InvalidDate("correctedOn", "2026-13-01")),
             Unauthorized,
             Refusal(403, "Only the subject itself (or the Center for it) may apply.", "/api/repairs", RepairProblems.NotAllowedToApply()),
@@ -362,7 +362,7 @@ public static class ApiRoutes
         "A unit's applications to decide, or (the Center, administrators) every unit's or one unit's, the earliest due first.",
         [Roles.Center, Roles.Unit + " (its own)", Roles.Admin], [CaseStatusFilter, UnitFilter], null,
         [
-            new(200, "Applications, by due day.", AppJson.Web.RepairList) { Examples = [OpenApiExample.Of("pending", "One to decide", ApiExamples.Repairs, AppJson.Web.RepairList)] },
+            new(200, "Applications, by due day.", AppJson.Web.RepairList) { Examples = [OpenApiExample.Of("pending", "One to decide", () => ApiExamples.Repairs, AppJson.Web.RepairList)] },
             Bad("/api/repairs", InvalidStatus),
             Unauthorized, ForbiddenCases("/api/repairs"), StorageUnavailable,
         ]));
@@ -376,8 +376,8 @@ public static class ApiRoutes
             {
                 Examples =
                 [
-                    OpenApiExample.Of("pending", "Waiting for the unit", RepairPending, AppJson.Web.RepairView),
-                    OpenApiExample.Of("approved", "Approved: the record left publication that day", RepairApproved, AppJson.Web.RepairView),
+                    OpenApiExample.Of("pending", "Waiting for the unit", () => RepairPending, AppJson.Web.RepairView),
+                    OpenApiExample.Of("approved", "Approved: the record left publication that day", () => RepairApproved, AppJson.Web.RepairView),
                 ],
             },
             Unauthorized,
@@ -393,11 +393,11 @@ public static class ApiRoutes
         [Roles.Unit + " (the record's)"], [RepairIdParameter],
         new(AppJson.Web.RepairDecisionBody,
         [
-            OpenApiExample.Of("approved", "Approve", Approved, AppJson.Web.RepairDecisionBody),
-            OpenApiExample.Of("rejected", "Reject, with the reason", Rejected, AppJson.Web.RepairDecisionBody),
+            OpenApiExample.Of("approved", "Approve", () => Approved, AppJson.Web.RepairDecisionBody),
+            OpenApiExample.Of("rejected", "Reject, with the reason", () => Rejected, AppJson.Web.RepairDecisionBody),
         ]),
         [
-            new(200, "Decided: the application as it now is.", AppJson.Web.RepairView) { Examples = [OpenApiExample.Of("approved", "Approved", RepairApproved, AppJson.Web.RepairView)] },
+            new(200, "Decided: the application as it now is.", AppJson.Web.RepairView) { Examples = [OpenApiExample.Of("approved", "Approved", () => RepairApproved, AppJson.Web.RepairView)] },
             Bad($"/api/repairs/{RepairId}/decision",
                 [RequestBody.InvalidJson(), Problem.Refused(400, RepairCodes.OutcomeInvalid, "决定结果“yes”无效，应为 approved（准予修复）或 rejected（不予修复）。",
                     "Outcome 'yes' is invalid: expected approved or rejected.")],
