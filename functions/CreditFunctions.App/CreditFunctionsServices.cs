@@ -32,7 +32,17 @@ public static class CreditFunctionsServices
             .AddPartnerApi(configuration)
             .AddPlatform(configuration)
             .AddExpirySweep(configuration)
-            .AddObjectionsAndRepairs();
+            .AddObjectionsAndRepairs()
+            .AddDocuments(configuration);
+    }
+
+    /// <summary>The served documents: the OpenAPI document names this deployment's Entra tenant, app registration and host.</summary>
+    public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("OpenApi");
+        services.AddSingleton(new OpenApiSettings(section["EntraTenantId"], section["EntraClientId"], section["ServerUrl"], section["EntraLoginHost"]));
+        services.AddSingleton<ServedOpenApiDocument>();
+        return services;
     }
 
     /// <summary>Objections (art10) and credit repair (art11): desks, their tables' stores, the overdue sweep.</summary>

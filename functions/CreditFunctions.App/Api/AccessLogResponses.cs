@@ -1,7 +1,20 @@
+using System.ComponentModel;
+
 namespace CreditFunctions.App.Api;
 
 /// <summary>GET /api/subjects/{id}/access-log: who looked at the subject (art12), newest first.</summary>
-public sealed record AccessLogResponse(string SubjectId, IReadOnlyList<AccessLogView> Entries);
+[Description("Who looked at the subject (art12), newest first.")]
+public sealed record AccessLogResponse(
+    [property: Description("The subject (in full: only the subject itself and administrators may ask).")] string SubjectId,
+    [property: Description("The look-ups, newest first.")] IReadOnlyList<AccessLogView> Entries);
 
 /// <param name="Self">The subject looked at itself (a subject caller is stored only by its pseudonymous key).</param>
-public sealed record AccessLogView(DateTimeOffset At, string Role, string? Unit, string? Name, bool Self, string? Business, string Route);
+[Description("One look-up of the subject.")]
+public sealed record AccessLogView(
+    [property: Description("When.")] DateTimeOffset At,
+    [property: Description("The caller's roles, comma-separated.")] string Role,
+    [property: Description("The caller's unit code, for a unit.")] string? Unit,
+    [property: Description("The calling app's or official's display name, when known (never a subject's own name).")] string? Name,
+    [property: Description("The subject looked at itself.")] bool Self,
+    [property: Description("The business type asked about (restrictions, screenings).")] string? Business,
+    [property: Description("The route, e.g. GET /api/subjects/{id}/credit.")] string Route);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CreditFunctions.App.Json;
@@ -38,16 +39,20 @@ public static class ApiResults
     }
 }
 
-public sealed record ProblemText(string Title, string Detail);
+[Description("A problem's title and detail in one language.")]
+public sealed record ProblemText(
+    [property: Description("The title.")] string Title,
+    [property: Description("This occurrence.")] string Detail);
 
+[Description("An RFC 9457 problem with a stable code: title and detail read \"中文 / English\", zh and en carry each language alone.")]
 public sealed record ProblemDocument(
-    string Type,
-    string Title,
-    int Status,
-    string Detail,
-    string? Instance,
-    string Code,
-    ProblemText Zh,
-    ProblemText En,
-    DateOnly? EarliestDate,
-    IReadOnlyList<ProblemCondition>? Conditions);
+    [property: Description("urn:creditfunctions:problem:{code}.")] string Type,
+    [property: Description("The title, \"中文 / English\".")] string Title,
+    [property: Description("The HTTP status.")] int Status,
+    [property: Description("This occurrence, \"中文 / English\".")] string Detail,
+    [property: Description("The request path.")] string? Instance,
+    [property: Description("The stable problem code: what a client tests.")] string Code,
+    [property: Description("Title and detail in Chinese.")] ProblemText Zh,
+    [property: Description("Title and detail in English.")] ProblemText En,
+    [property: Description("repair-not-eligible: the earliest day the application could succeed; absent when none can be given.")] DateOnly? EarliestDate,
+    [property: Description("Every problem found when there are several (objections, repair decisions), and every unmet condition of repair-not-eligible.")] IReadOnlyList<ProblemCondition>? Conditions);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CreditFunctions.App.Api;
 
 /// <summary>
@@ -76,4 +78,8 @@ public sealed record Problem(int Status, string Code, string TitleZh, string Tit
         value is null ? "" : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }
 
-public sealed record ProblemCondition(string Code, string Zh, string En);
+[Description("One problem or unmet condition: its stable code and a sentence in Chinese and English.")]
+public sealed record ProblemCondition(
+    [property: Description("The stable code of this problem or condition.")] string Code,
+    [property: Description("Chinese.")] string Zh,
+    [property: Description("English.")] string En);

@@ -20,6 +20,10 @@ public sealed class ApiAnswer
     public static ApiAnswer Content(string content, string contentType, int status = StatusCodes.Status200OK) =>
         new(_ => new ContentResult { Content = content, ContentType = contentType, StatusCode = status });
 
+    /// <summary>A document served as stored (the docs page, its script, the AsyncAPI document), with its own headers.</summary>
+    public static ApiAnswer Document(ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(_ => new DocumentResult(content, contentType, headers ?? new Dictionary<string, string>()));
+
     public static implicit operator ApiAnswer(Problem problem) => Of(problem);
 
     internal IActionResult Write(HttpRequest request) => _write(request);
@@ -29,4 +33,31 @@ public sealed class ApiAnswer
 public sealed record ApiCall(HttpRequest Request, ApiRoute Route, Caller Caller)
 {
     public string Query(string name) => Request.Query[name].ToString();
+}
+
+/// <summary>
+/// Bytes with a content type and headers (a ContentResult cannot carry headers, and the page's Content-Security-Policy
+/// must travel with it). The bytes are the app's own, encoded once, not re-encoded on every request.
+/// </summary>
+public sealed class DocumentResult(ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string> headers) : IActionResult
+{
+    public ReadOnlyMemory<byte> Content => content;
+
+    public string ContentType => contentType;
+
+    public IReadOnlyDictionary<string, string> Headers => headers;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        response.ContentLength = content.Length;
+        foreach (var (name, value) in headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        await response.Body.WriteAsync(content, context.HttpContext.RequestAborted);
+    }
 }

@@ -1,4 +1,13 @@
+using System.Text.Json.Serialization.Metadata;
+using CreditFunctions.App.Json;
+using CreditFunctions.App.Objections;
+using CreditFunctions.App.Repairs;
+using CreditFunctions.Domain.Catalogue;
+using CreditFunctions.Domain.Objections;
+using CreditFunctions.Domain.Records;
+using CreditFunctions.Domain.Repairs;
 using Microsoft.Azure.Functions.Worker;
+using static CreditFunctions.App.Api.Routes.ApiExamples;
 
 namespace CreditFunctions.App.Api.Routes;
 
@@ -6,7 +15,8 @@ namespace CreditFunctions.App.Api.Routes;
 /// Every route of the HTTP API, declared once (docs/http-api.md): each function's <c>[Function]</c> and
 /// <c>[HttpTrigger]</c> take their name, method and path from here, <see cref="ApiGateway"/> applies the roles and the
 /// body limit, the access log records <see cref="ApiRoute.Name"/>, and the OpenAPI document is built from
-/// <see cref="All"/>. A test compares this table with the functions that exist, both ways.
+/// <see cref="All"/>: each route's parameters, body, every status it answers with every problem code, and examples.
+/// A test compares this table with the functions that exist, both ways, and each route's codes with a list of its own.
 /// </summary>
 /// <remarks>
 /// Function-key levels: health, catalogue and the documents are public information a probe or any developer must
@@ -34,167 +44,509 @@ public static class ApiRoutes
     public const string RepairsPath = "repairs";
     public const string RepairPath = "repairs/{id}";
     public const string RepairDecisionPath = "repairs/{id}/decision";
+    public const string DocsPath = "docs";
+    public const string DocsScriptPath = "docs/redoc.standalone.js";
+    public const string DocsScriptLicensePath = "docs/redoc.standalone.js.LICENSE.txt";
+    public const string AsyncApiPath = "asyncapi.json";
 
     /// <summary>Reasons, statements and 20 evidence references fit easily; a corrected record is a few KiB.</summary>
     private const int CaseBodyBytes = 256 * 1024;
 
+    private const int DefaultBodyBytes = 64 * 1024;
+
     private static readonly string[] Anyone = [];
 
+    private static readonly JsonTypeInfo ProblemBody = AppJson.Web.ProblemDocument;
+
     private static readonly OpenApiParameter SubjectId =
-        new("id", "path", true, "A USCC (unit) or resident ID number (individual) / 统一社会信用代码或公民身份号码") { Example = "91310110666007217T" };
+        new("id", "path", true, "A USCC (unit) or resident ID number (individual) / 统一社会信用代码或公民身份号码") { Example = Unit };
 
     private static readonly OpenApiParameter AsOf =
-        new("asOf", "query", false, "The day (YYYY-MM-DD, China Standard Time); today when absent / 查询日期", Format: "date") { Example = "2024-06-03" };
+        new("asOf", "query", false, "The day to answer for (YYYY-MM-DD, China Standard Time); today when absent / 查询日期", Format: "date")
+        { Example = "2026-04-01" };
 
-    private static readonly OpenApiParameter Business =
-        new("business", "query", true, "A business type of the application list (GET /api/catalogue) / 业务类型") { Example = "hrss-business" };
+    private static readonly OpenApiParameter BusinessType =
+        new("business", "query", true, "A business type of the application list (GET /api/catalogue, businessTypes[].code) / 业务类型")
+        { Example = Business };
 
     private static readonly OpenApiParameter CaseStatusFilter =
-        new("status", "query", false, "Only cases in this status; all when absent / 状态") { Enum = ["pending", "decided", "all"] };
+        new("status", "query", false, "Only cases in this status; all when absent / 状态") { Enum = ["pending", "decided", "all"], Example = "pending", Default = "all" };
 
     private static readonly OpenApiParameter UnitFilter =
-        new("unit", "query", false, "One unit's cases (the Center and administrators); a unit sees only its own / 单位代码") { Example = "SH-HRSS-ENFORCEMENT" };
+        new("unit", "query", false,
+            "One unit's cases. The Center and administrators may name any unit (every unit's when absent); a unit sees only its own, " +
+            "so it may leave this out or name itself / 单位代码")
+        { Example = SubmittingUnit };
 
-    private static readonly OpenApiParameter ObjectionId = new("id", "path", true, "The objection id / 异议编号") { Example = "obj_abcdefghijklmnopqrst" };
+    private static readonly OpenApiParameter ObjectionIdParameter =
+        new("id", "path", true, "The objection id, obj_ and 20 base32 characters / 异议编号") { Example = ObjectionId };
 
-    private static readonly OpenApiParameter RepairId = new("id", "path", true, "The repair application id / 信用修复申请编号") { Example = "rep_abcdefghijklmnopqrst" };
+    private static readonly OpenApiParameter RepairIdParameter =
+        new("id", "path", true, "The repair application id, rep_ and 20 base32 characters / 信用修复申请编号") { Example = RepairId };
 
     public static readonly ApiRoute Health = new("Health", Get, HealthPath, AuthorizationLevel.Anonymous, Anyone, new(
-        "health", "System", "Storage reachable, versions, freshness per source / 健康与数据新鲜度",
-        "Whether storage answers, what is running, the working-day calendar's last covered day, and per source when its last record arrived.",
+        "getHealth", ApiTags.Service, "Health and freshness / 健康与数据新鲜度",
+        "Whether storage answers, what is running, and per source when its last record arrived (stale data shows as an old " +
+        "lastRecordAt, not as a clean record). Public, for probes and monitors.",
         ["anyone"], [], null,
-        [new(200, "Healthy", "HealthReport"), new(503, "Storage cannot be reached", "HealthReport")]));
+        [
+            new(200, "Healthy: tables and queues answer.", AppJson.Web.HealthReport) { Examples = [OpenApiExample.Of("healthy", "Everything answers", () => ApiExamples.Health, AppJson.Web.HealthReport)] },
+            new(503, "Unhealthy: a storage probe failed (the report says which).", AppJson.Web.HealthReport)
+            {
+                Examples = [OpenApiExample.Of("unhealthy", "Table storage does not answer", () => Unhealthy, AppJson.Web.HealthReport)],
+            },
+            NoClientError,
+        ]));
 
     public static readonly ApiRoute Catalogue = new("Catalogue", Get, CataloguePath, AuthorizationLevel.Anonymous, Anyone, new(
-        "catalogue", "Catalogue", "The catalogue (three lists) in force on a day / 三清单",
-        "The data list, behaviour list and application list in force on asOf (art7).",
+        "getCatalogue", ApiTags.Service, "The catalogue in force on a day / 三清单",
+        "The three lists in force on asOf (art7): the data list (record kinds, their fields and submitters), the behaviour list, " +
+        "the application list (measures and the business types they affect), and the rules that go with them. Public.",
         ["anyone"], [AsOf], null,
-        [new(200, "The catalogue document", "Catalogue"), Bad("invalid-date")]));
+        [
+            new(200, "The catalogue version in force.", CatalogueJsonContext.Default.CatalogueDocument)
+            {
+                Examples = [OpenApiExample.Of("catalogue", "The 2026-04-01 version, each list cut to its first entries", ApiExamples.Catalogue, CatalogueJsonContext.Default.CatalogueDocument)],
+            },
+            Bad("/api/catalogue", Problem.InvalidDate("asOf", "2026-4-1")),
+        ]));
 
     public static readonly ApiRoute OpenApi = new("OpenApi", Get, OpenApiPath, AuthorizationLevel.Anonymous, Anyone, new(
-        "openApi", "System", "This document / 本文档", "The OpenAPI document of every route.",
+        "getOpenApiDocument", ApiTags.Service, "This OpenAPI document / 本文档",
+        "The OpenAPI 3.1 document of every route, built from the route table and the JSON contracts the functions write. Public.",
         ["anyone"], [], null,
-        [new(200, "The OpenAPI document", "OpenApiDocument")]));
+        [Document(200, "The OpenAPI document.", "application/json", "An OpenAPI 3.1 document."), NoClientError]));
 
     public static readonly ApiRoute SubjectCredit = new("SubjectCredit", Get, SubjectCreditPath, AuthorizationLevel.Function,
         [Roles.Partner, Roles.Subject, Roles.Unit, Roles.Admin], new(
-        "subjectCredit", "Subjects", "Credit status, active records and measures (art8) / 信用状况",
-        "The subject's status on asOf, its active records and the measures that follow from them. Logged in the access log (art12).",
+        "getSubjectCredit", ApiTags.Credit, "A subject's credit (art8) / 信用状况",
+        "The subject's credit status on asOf, the records shown that day and the measures that follow from them (art8, art9). " +
+        "Dishonesty past its query period (Regulations art35) is shown to administrators only. Every look-up is logged (art12).",
         [Roles.Partner, Roles.Subject + " (own)", Roles.Unit, Roles.Admin], [SubjectId, AsOf], null,
-        [new(200, "Status, records, measures", "CreditResponse"), Bad("invalid-subject-id", "invalid-date"), .. Secured]));
+        [
+            new(200, "Status, records and measures.", AppJson.Web.CreditResponse)
+            {
+                Examples =
+                [
+                    OpenApiExample.Of("generalDishonesty", "An administrative penalty in force", () => Credit, AppJson.Web.CreditResponse),
+                    OpenApiExample.Of("noRecord", "An individual with nothing on record, as a partner sees it (ID number masked)", () => NoRecord, AppJson.Web.CreditResponse),
+                ],
+            },
+            Bad($"/api/subjects/{Unit}/credit", InvalidSubject, Problem.InvalidDate("asOf", "2026-4-1")),
+            Unauthorized, Forbidden, StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute SubjectRestrictions = new("SubjectRestrictions", Get, SubjectRestrictionsPath, AuthorizationLevel.Function,
         [Roles.Partner, Roles.Subject, Roles.Admin], new(
-        "subjectRestrictions", "Subjects", "May the subject do this business (art8.2.3, art9) / 限制核查",
-        "restricted, enhanced-review or allowed, with every reason (article, records). Logged in the access log with its business type (art12).",
-        [Roles.Partner, Roles.Subject + " (own)", Roles.Admin], [SubjectId, Business, AsOf], null,
-        [new(200, "Decision and every reason", "RestrictionResponse"), Bad("invalid-subject-id", "invalid-date", "missing-business", "unknown-business-type"), .. Secured]));
+        "getSubjectRestrictions", ApiTags.Credit, "May the subject do this business (art8.2.3, art9) / 限制核查",
+        "restricted, enhanced-review or allowed for one business type, with every reason (article, records, text) and every " +
+        "exemption. A unit's youth-base check includes its legal representative's records (art9.2.2). Logged with its business " +
+        "type (art12).",
+        [Roles.Partner, Roles.Subject + " (own)", Roles.Admin], [SubjectId, BusinessType, AsOf], null,
+        [
+            new(200, "The decision and every reason.", AppJson.Web.RestrictionResponse)
+            {
+                Examples =
+                [
+                    OpenApiExample.Of("enhancedReview", "An administrative penalty: strict review in HRSS business (art8.2.1)", () => EnhancedReview, AppJson.Web.RestrictionResponse),
+                    OpenApiExample.Of("restricted", "The legal representative is a dishonest judgment debtor (art9.2.2)", () => Restricted, AppJson.Web.RestrictionResponse),
+                ],
+            },
+            Bad($"/api/subjects/{Unit}/restrictions", InvalidSubject, Problem.InvalidDate("asOf", "2026-4-1"), ApiProblems.MissingBusiness(),
+                ApiProblems.UnknownBusinessType("hrss", [Business, "youth-internship-base"])),
+            Unauthorized, Forbidden, StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute SubjectAccessLog = new("SubjectAccessLog", Get, SubjectAccessLogPath, AuthorizationLevel.Function,
         [Roles.Subject, Roles.Admin], new(
-        "subjectAccessLog", "Subjects", "Who looked at the subject, newest first (art12) / 查询记录",
-        "Every look-up of the subject: when, by which role, unit and app, for what business.",
+        "getSubjectAccessLog", ApiTags.Credit, "Who looked at the subject (art12) / 查询记录",
+        "Every look-up of the subject, newest first: when, by which role, unit and app, for what business, on which route.",
         [Roles.Subject + " (own)", Roles.Admin],
-        [SubjectId, new("limit", "query", false, "At most this many entries, 1-1000 (default 100) / 条数", "integer")], null,
-        [new(200, "Look-ups, newest first", "AccessLogResponse"), Bad("invalid-subject-id", "invalid-limit"), .. Secured]));
+        [SubjectId, new("limit", "query", false, "At most this many entries / 条数", "integer") { Minimum = 1, Maximum = 1000, Default = 100, Example = 20 }], null,
+        [
+            new(200, "Look-ups, newest first.", AppJson.Web.AccessLogResponse)
+            {
+                Examples = [OpenApiExample.Of("lookups", "A partner's restriction check and the subject's own look", () => AccessLog, AppJson.Web.AccessLogResponse)],
+            },
+            Bad($"/api/subjects/{Unit}/access-log", InvalidSubject, ApiProblems.InvalidLimit("0")),
+            Unauthorized, Forbidden, StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute Screening = new("Screening", Post, ScreeningsPath, AuthorizationLevel.Function,
         [Roles.Partner, Roles.Admin], new(
-        "screening", "Subjects", "Up to 100 subjects × one business type / 批量筛查",
-        "Each subject's status and decision for one business type; a bad id fails alone. Each look-up is logged (art12).",
-        [Roles.Partner, Roles.Admin], [AsOf], "ScreeningRequest",
-        [new(200, "One result per subject, in request order; a bad id fails alone (its result holds a problem)", "ScreeningResponse"),
-         Bad("invalid-date", "invalid-json", "missing-business", "unknown-business-type", "missing-subjects", "too-many-subjects"), TooLarge, .. Secured]));
+        "screenSubjects", ApiTags.Screenings, "Screen up to 100 subjects for one business type / 批量筛查",
+        "Each subject's credit status and decision for one business type (art8.2.3, art9), in request order; a bad id fails " +
+        "alone (its result carries a problem). A subject named twice is read and logged once; each look-up is logged (art12).",
+        [Roles.Partner, Roles.Admin], [AsOf],
+        new(AppJson.Web.ScreeningRequest, [OpenApiExample.Of("twoSubjects", "A unit and a mistyped USCC", () => ApiExamples.ScreeningRequest, AppJson.Web.ScreeningRequest)]),
+        [
+            new(200, "One result per subject, in request order.", AppJson.Web.ScreeningResponse)
+            {
+                Examples = [OpenApiExample.Of("oneFailsAlone", "One subject under strict review, one id refused", () => ApiExamples.Screening, AppJson.Web.ScreeningResponse)],
+            },
+            Bad("/api/screenings", RequestBody.InvalidJson(), Problem.InvalidDate("asOf", "2026-4-1"), ApiProblems.MissingBusiness(),
+                ApiProblems.UnknownBusinessType("hrss", [Business, "youth-internship-base"]), ApiProblems.MissingSubjects(),
+                ApiProblems.TooManySubjects(101)),
+            Unauthorized, Forbidden, TooLarge("/api/screenings", DefaultBodyBytes), StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute Record = new("Record", Get, RecordPath, AuthorizationLevel.Function,
         [Roles.Subject, Roles.Unit, Roles.Admin], new(
-        "record", "Records", "One record with its history and whether the chain verifies (art12) / 单条记录",
-        "The record as stored, every step of its history with who took it, and whether the history's hash chain verifies.",
+        "getRecord", ApiTags.Records, "One record and its history (art12) / 单条记录",
+        "The record as stored, every step of its history with who took it, and whether the history's hash chain verifies. A " +
+        "partner never sees records; a unit sees the records it submitted; a subject its own.",
         [Roles.Subject + " (own record)", Roles.Unit + " (the submitting unit)", Roles.Admin],
-        [new("recordId", "path", true, "{source}.{26 base32 characters} / 记录编号")], null,
-        [new(200, "The record and its history", "RecordDetailResponse"), Bad("invalid-record-id"), .. Secured,
-         new(404, "No such record (admin, the submitting unit); a subject gets 403 so ids cannot be probed", "Problem", ["record-not-found"])]));
+        [new("recordId", "path", true, "{source}.{26 base32 characters}, from a credit answer / 记录编号") { Example = RecordId }], null,
+        [
+            new(200, "The record and its history.", AppJson.Web.RecordDetailResponse)
+            {
+                Examples = [OpenApiExample.Of("adminPenalty", "The penalty of examples/admin-penalty.json", () => ApiExamples.Record, AppJson.Web.RecordDetailResponse)],
+            },
+            Bad($"/api/records/{RecordId}", ApiProblems.InvalidRecordId("abc")),
+            Unauthorized,
+            Refusal(403, "The caller's role may not see records, or the record is not its own (a subject is told this also when the " +
+                "record does not exist, so ids cannot be probed).", $"/api/records/{RecordId}", ApiProblems.ForbiddenRecord()),
+            Refusal(404, "No such record (administrators and the submitting unit).", $"/api/records/{RecordId}", ApiProblems.RecordNotFound()),
+            StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute UnitQuality = new("UnitQuality", Get, UnitQualityPath, AuthorizationLevel.Function,
         [Roles.Unit, Roles.Admin], new(
-        "unitQuality", "Units", "Timeliness and rejections of a unit (art7) / 报送质量",
-        "How many working days after the decision the unit's records arrived, by month, and its rejections by reason code.",
-        [Roles.Unit + " (itself)", Roles.Admin], [new("unit", "path", true, "A unit code / 单位代码") { Example = "SH-HRSS-ENFORCEMENT" }], null,
-        [new(200, "Timeliness by month and rejections by code", "UnitQualityResponse"), Bad("invalid-unit"), .. Secured]));
+        "getUnitQuality", ApiTags.Units, "A unit's timeliness and rejections (art7) / 报送质量",
+        "How many working days after the decision the unit's records arrived, by month of arrival, and its refused submissions " +
+        "by reason code.",
+        [Roles.Unit + " (itself)", Roles.Admin], [new("unit", "path", true, "A unit code / 单位代码") { Example = SubmittingUnit }], null,
+        [
+            new(200, "Timeliness by month and rejections by code.", AppJson.Web.UnitQualityResponse)
+            {
+                Examples = [OpenApiExample.Of("month", "One month of arrivals", () => Quality, AppJson.Web.UnitQualityResponse)],
+            },
+            Bad($"/api/units/{SubmittingUnit}/quality", ApiProblems.InvalidUnit("SH-NOWHERE")),
+            Unauthorized,
+            Refusal(403, "The caller's role may not see submission quality, or it is another unit's.", $"/api/units/{SubmittingUnit}/quality",
+                ApiProblems.ForbiddenUnit()),
+            StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute FileObjection = new("FileObjection", Post, ObjectionsPath, AuthorizationLevel.Function, null, new(
-        "fileObjection", "Objections", "File an objection to a record (art10) / 提出异议",
-        "The record is marked under objection at once and passed to the unit that submitted it, which decides within 5 working days.",
-        [Roles.Subject, Roles.Center], [], "ObjectionRequest",
-        [new(201, "Filed", "ObjectionCreated"), Bad("invalid-json", "invalid-subject-id", "invalid-record-id"), TooLarge, .. Secured]))
+        "fileObjection", ApiTags.Objections, "Object to a record (art10) / 提出异议",
+        "The record is marked under objection at once (credit answers show underObjection, the platform is told) and passed to the " +
+        "unit that submitted it, which decides within 5 working days. One open objection per record. Only a record shown today " +
+        "can be objected to; a court listing is corrected by its court. When several things are wrong, the problem names the " +
+        "weightiest and lists every one in conditions.",
+        [Roles.Subject + " (own)", Roles.Center], [],
+        new(AppJson.Web.ObjectionFilingBody, [OpenApiExample.Of("penalty", "The subject objects to its penalty", () => ApiExamples.ObjectionRequest, AppJson.Web.ObjectionFilingBody)]),
+        [
+            new(201, "Filed: the record is under objection.", AppJson.Web.ObjectionFiled)
+            {
+                Examples = [OpenApiExample.Of("filed", "Due in 5 working days", () => ApiExamples.ObjectionFiled, AppJson.Web.ObjectionFiled)],
+            },
+            Bad("/api/objections", [RequestBody.InvalidJson(), InvalidSubject, ReasonRequired("异议理由", "reason")],
+                ObjectionCodes.ReasonRequired, ObjectionCodes.ReasonTooLong, ObjectionCodes.EvidenceTooMany, ObjectionCodes.EvidenceItemEmpty,
+                ObjectionCodes.EvidenceItemTooLong),
+            Unauthorized,
+            Refusal(403, "Only the subject itself or the Center may object, and a subject only to its own records.", "/api/objections",
+                [Problem.Refused(403, ObjectionCodes.NotAllowedToObject, "只有信用主体本人或市公共信用信息服务中心可以提出异议。",
+                    "Only the subject itself or the Public Credit Information Service Center may file an objection.")],
+                ObjectionCodes.NotOwnSubject),
+            Refusal(404, "The subject has no such record (also for another subject's record, so ids cannot be probed).", "/api/objections",
+                Problem.Refused(404, ObjectionCodes.RecordNotFound, $"该主体没有编号为“{RecordId}”的信用记录。", $"This subject has no record '{RecordId}'.")),
+            Refusal(409, "The record already has an open objection.", "/api/objections", ObjectionProblems.AlreadyOpen(ObjectionId)),
+            TooLarge("/api/objections", CaseBodyBytes),
+            Refusal(422, "The record cannot be objected to: it is not shown today (excluded, withdrawn, revoked, repaired, expired), or it is " +
+                "the court's listing (apply to the court).", "/api/objections",
+                [Problem.Refused(422, ObjectionCodes.ObjectionToCourt, "失信被执行人名单由人民法院作出，请向作出决定的人民法院提出纠正申请。",
+                    "The list of dishonest judgment debtors is the court's: apply to the court that listed the debtor to correct it.")],
+                ObjectionCodes.RecordNotShown),
+            StorageUnavailable,
+        ]))
     {
         MaxBodyBytes = CaseBodyBytes,
     };
 
     public static readonly ApiRoute GetObjection = new("GetObjection", Get, ObjectionPath, AuthorizationLevel.Function, null, new(
-        "objection", "Objections", "Follow an objection / 查询异议", "The objection, its deadlines and, once decided, the outcome.",
-        [Roles.Subject + " (own)", Roles.Center, Roles.Unit + " (the record's)", Roles.Admin], [ObjectionId], null,
-        [new(200, "The objection", "Objection"), .. Secured, new(404, "No such objection, or one the caller may not see", "Problem", ["objection-not-found"])]));
+        "getObjection", ApiTags.Objections, "Follow an objection / 查询异议",
+        "The objection, its deadline and, once decided, the outcome.",
+        [Roles.Subject + " (own)", Roles.Center, Roles.Unit + " (the record's)", Roles.Admin], [ObjectionIdParameter], null,
+        [
+            new(200, "The objection.", AppJson.Web.ObjectionView)
+            {
+                Examples =
+                [
+                    OpenApiExample.Of("pending", "Waiting for the unit", () => ObjectionPending, AppJson.Web.ObjectionView),
+                    OpenApiExample.Of("upheld", "The unit upheld the record", () => ObjectionUpheld, AppJson.Web.ObjectionView),
+                ],
+            },
+            Unauthorized,
+            Refusal(404, "No such objection, or one the caller may not see (the same answer, so ids cannot be probed).", $"/api/objections/{ObjectionId}",
+                ObjectionProblems.NotFound()),
+            StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute ListObjections = new("ListObjections", Get, ObjectionsPath, AuthorizationLevel.Function,
         [Roles.Center, Roles.Unit, Roles.Admin], new(
-        "objections", "Objections", "List objections / 异议列表", "A unit's objections, or (Center, administrators) every unit's, sorted by due day.",
-        [Roles.Center, Roles.Unit, Roles.Admin], [CaseStatusFilter, UnitFilter], null,
-        [new(200, "Objections", "ObjectionList"), Bad("invalid-status"), .. Secured]));
+        "listObjections", ApiTags.Objections, "List objections / 异议列表",
+        "A unit's objections to decide, or (the Center, administrators) every unit's or one unit's, the earliest due first.",
+        [Roles.Center, Roles.Unit + " (its own)", Roles.Admin], [CaseStatusFilter, UnitFilter], null,
+        [
+            new(200, "Objections, by due day.", AppJson.Web.ObjectionList) { Examples = [OpenApiExample.Of("pending", "One to decide", () => ApiExamples.Objections, AppJson.Web.ObjectionList)] },
+            Bad("/api/objections", InvalidStatus),
+            Unauthorized, ForbiddenCases("/api/objections"), StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute DecideObjection = new("DecideObjection", Post, ObjectionDecisionPath, AuthorizationLevel.Function, null, new(
-        "decideObjection", "Objections", "corrected, revoked or upheld (the record's unit) / 异议处理",
-        "The unit that submitted the record decides; the record changes accordingly and the subject is told.",
-        [Roles.Unit + " (the record's)"], [ObjectionId], "ObjectionDecision",
-        [new(200, "Decided", "Objection"), Bad("invalid-json"), TooLarge, .. Secured, new(404, "No such objection, or one the caller may not see", "Problem", ["objection-not-found"])]))
+        "decideObjection", ApiTags.Objections, "Decide an objection (the record's unit) / 异议处理",
+        "The unit that submitted the record decides (Regulations art36): upheld (with a reason) clears the mark; revoked withdraws " +
+        "the record at once; corrected stores a new version (only the fields sent change; it is classified again like an " +
+        "ingested record, so any ingestion code can answer a wrong field). The subject is told on credit-notifications. When " +
+        "several things are wrong, the problem names the first and lists every one in conditions.",
+        [Roles.Unit + " (the record's)"], [ObjectionIdParameter],
+        new(AppJson.Web.ObjectionDecisionBody,
+        [
+            OpenApiExample.Of("upheld", "The record stands", () => Upheld, AppJson.Web.ObjectionDecisionBody),
+            OpenApiExample.Of("corrected", "The decision number was wrong", () => Corrected, AppJson.Web.ObjectionDecisionBody),
+        ]),
+        [
+            new(200, "Decided: the objection as it now is.", AppJson.Web.ObjectionView) { Examples = [OpenApiExample.Of("upheld", "Upheld", () => ObjectionUpheld, AppJson.Web.ObjectionView)] },
+            Bad($"/api/objections/{ObjectionId}/decision",
+                [RequestBody.InvalidJson(), Problem.Refused(400, ObjectionCodes.OutcomeRequired, "请写明处理结果：corrected（更正）、revoked（撤销）或 upheld（维持）。",
+                    "State the outcome: corrected, revoked or upheld.")],
+                [ObjectionCodes.OutcomeInvalid, ObjectionCodes.ReasonRequired, ObjectionCodes.ReasonTooLong, ObjectionCodes.CorrectedFieldsRequired,
+                 ObjectionCodes.CorrectedSubjectChanged, ObjectionCodes.CorrectedKindChanged, SubjectIdErrorCode, .. CorrectedRecordCodes]),
+            Unauthorized,
+            Refusal(403, "Only the unit that submitted the record decides.", $"/api/objections/{ObjectionId}/decision",
+                Problem.Refused(403, ObjectionCodes.NotSubmittingUnit, "只有报送该记录的单位可以作出异议处理决定。", "Only the unit that submitted the record may decide the objection.")),
+            Refusal(404, "No such objection, or one the caller may not see.", $"/api/objections/{ObjectionId}/decision", ObjectionProblems.NotFound()),
+            Refusal(409, "The objection is already decided, or another decision is being applied.", $"/api/objections/{ObjectionId}/decision",
+                ObjectionProblems.NotOpen()),
+            TooLarge($"/api/objections/{ObjectionId}/decision", CaseBodyBytes),
+            StorageUnavailable,
+        ]))
     {
         MaxBodyBytes = CaseBodyBytes,
     };
 
     public static readonly ApiRoute FileRepair = new("FileRepair", Post, RepairsPath, AuthorizationLevel.Function, null, new(
-        "applyRepair", "Repairs", "Apply for credit repair (art11) / 申请信用修复",
-        "An application that fails a condition is refused at once with every unmet condition and the earliest date it could succeed.",
-        [Roles.Subject], [], "RepairRequest",
-        [new(201, "Filed", "RepairCreated"), Bad("invalid-json", "invalid-subject-id", "invalid-record-id"), TooLarge, .. Secured,
-         new(422, "Not repairable yet: earliestDate and every unmet condition", "Problem", ["repair-not-eligible"])]))
+        "applyForRepair", ApiTags.Repairs, "Apply for credit repair (art11) / 申请信用修复",
+        "An application that fails a condition is refused at once (422) with every unmet condition and the earliest date it could " +
+        "succeed; an eligible one goes to the unit that submitted the record, which decides within 3 working days (15 for early " +
+        "removal from the wage-arrears list, which takes correctedOn and criminalProceedingsPending and removes the parties " +
+        "listed with the unit too). One open application per record.",
+        [Roles.Subject + " (own)", Roles.Center], [],
+        new(AppJson.Web.RepairFilingBody, [OpenApiExample.Of("penalty", "The fine is paid", () => ApiExamples.RepairRequest, AppJson.Web.RepairFilingBody)]),
+        [
+            new(201, "Filed: the unit decides by dueOn.", AppJson.Web.RepairFiled) { Examples = [OpenApiExample.Of("filed", "Due in 3 working days", () => ApiExamples.RepairFiled, AppJson.Web.RepairFiled)] },
+            Bad("/api/repairs", RequestBody.InvalidJson(), InvalidSubject, Problem.InvalidDate("correctedOn", "2026-13-01")),
+            Unauthorized,
+            Refusal(403, "Only the subject itself (or the Center for it) may apply.", "/api/repairs", RepairProblems.NotAllowedToApply()),
+            Refusal(404, "The subject has no such record (also for another subject's record).", "/api/repairs", RepairProblems.RecordNotFound()),
+            Refusal(409, "The record already has an open repair application.", "/api/repairs", RepairProblems.AlreadyOpen(RepairId)),
+            TooLarge("/api/repairs", CaseBodyBytes),
+            new(422, "Not repairable now: conditions lists every unmet condition; earliestDate is the first day the application could " +
+                "succeed, absent when none can be given (a bar: not dishonesty, the court's list, already withdrawn, …).", ProblemBody,
+                [Problem.RepairNotEligible(null, []).Code])
+            {
+                SchemaName = OpenApiDocument.RepairNotEligibleSchema,
+                ConditionCodes = RepairConditionCodes,
+                Examples = [OpenApiExample.Of(ApiExamples.RepairNotEligible, "/api/repairs")],
+            },
+            StorageUnavailable,
+        ]))
     {
         MaxBodyBytes = CaseBodyBytes,
     };
 
     public static readonly ApiRoute ListRepairs = new("ListRepairs", Get, RepairsPath, AuthorizationLevel.Function,
         [Roles.Center, Roles.Unit, Roles.Admin], new(
-        "repairs", "Repairs", "List repair applications / 信用修复申请列表", "A unit's applications; the Center and administrators name the unit.",
-        [Roles.Unit + " (its own)", Roles.Center, Roles.Admin], [CaseStatusFilter, UnitFilter], null,
-        [new(200, "Applications", "RepairList"), Bad("invalid-status"), .. Secured]));
+        "listRepairs", ApiTags.Repairs, "List repair applications / 信用修复申请列表",
+        "A unit's applications to decide, or (the Center, administrators) every unit's or one unit's, the earliest due first.",
+        [Roles.Center, Roles.Unit + " (its own)", Roles.Admin], [CaseStatusFilter, UnitFilter], null,
+        [
+            new(200, "Applications, by due day.", AppJson.Web.RepairList) { Examples = [OpenApiExample.Of("pending", "One to decide", () => ApiExamples.Repairs, AppJson.Web.RepairList)] },
+            Bad("/api/repairs", InvalidStatus),
+            Unauthorized, ForbiddenCases("/api/repairs"), StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute GetRepair = new("GetRepair", Get, RepairPath, AuthorizationLevel.Function, null, new(
-        "repair", "Repairs", "Follow a repair application / 查询信用修复", "The application, its due day and, once decided, the outcome.",
-        [Roles.Subject + " (own)", Roles.Center, Roles.Unit + " (the record's)", Roles.Admin], [RepairId], null,
-        [new(200, "The application", "Repair"), .. Secured, new(404, "No such application, or one the caller may not see", "Problem", ["repair-not-found"])]));
+        "getRepair", ApiTags.Repairs, "Follow a repair application / 查询信用修复",
+        "The application, its due day and, once decided, the outcome.",
+        [Roles.Subject + " (own)", Roles.Center, Roles.Unit + " (the record's)", Roles.Admin], [RepairIdParameter], null,
+        [
+            new(200, "The application.", AppJson.Web.RepairView)
+            {
+                Examples =
+                [
+                    OpenApiExample.Of("pending", "Waiting for the unit", () => RepairPending, AppJson.Web.RepairView),
+                    OpenApiExample.Of("approved", "Approved: the record left publication that day", () => RepairApproved, AppJson.Web.RepairView),
+                ],
+            },
+            Unauthorized,
+            Refusal(404, "No such application, or one the caller may not see (the same answer, so ids cannot be probed).", $"/api/repairs/{RepairId}",
+                RepairProblems.NotFound()),
+            StorageUnavailable,
+        ]));
 
     public static readonly ApiRoute DecideRepair = new("DecideRepair", Post, RepairDecisionPath, AuthorizationLevel.Function, null, new(
-        "decideRepair", "Repairs", "approved or rejected (the record's unit) / 信用修复决定",
-        "The unit that submitted the record decides; an approval withdraws the record (and a unit's listed parties) that day.",
-        [Roles.Unit + " (the record's)"], [RepairId], "RepairDecision",
-        [new(200, "Decided", "Repair"), Bad("invalid-json"), TooLarge, .. Secured, new(404, "No such application, or one the caller may not see", "Problem", ["repair-not-found"])]))
+        "decideRepair", ApiTags.Repairs, "Decide a repair application (the record's unit) / 信用修复决定",
+        "The unit that submitted the record decides: approved withdraws the record that day (and, for a unit's wage-arrears " +
+        "listing, the records of the parties listed with it); rejected needs a reason. The subject is told on credit-notifications.",
+        [Roles.Unit + " (the record's)"], [RepairIdParameter],
+        new(AppJson.Web.RepairDecisionBody,
+        [
+            OpenApiExample.Of("approved", "Approve", () => Approved, AppJson.Web.RepairDecisionBody),
+            OpenApiExample.Of("rejected", "Reject, with the reason", () => Rejected, AppJson.Web.RepairDecisionBody),
+        ]),
+        [
+            new(200, "Decided: the application as it now is.", AppJson.Web.RepairView) { Examples = [OpenApiExample.Of("approved", "Approved", () => RepairApproved, AppJson.Web.RepairView)] },
+            Bad($"/api/repairs/{RepairId}/decision",
+                [RequestBody.InvalidJson(), Problem.Refused(400, RepairCodes.OutcomeInvalid, "决定结果“yes”无效，应为 approved（准予修复）或 rejected（不予修复）。",
+                    "Outcome 'yes' is invalid: expected approved or rejected.")],
+                RepairCodes.ReasonRequired, RepairCodes.ReasonTooLong),
+            Unauthorized,
+            Refusal(403, "Only the unit that submitted the record decides.", $"/api/repairs/{RepairId}/decision",
+                Problem.Refused(403, RepairCodes.NotSubmittingUnit, "只有报送该记录的单位可以作出信用修复决定。", "Only the unit that submitted the record may decide its repair.")),
+            Refusal(404, "No such application, or one the caller may not see.", $"/api/repairs/{RepairId}/decision", RepairProblems.NotFound()),
+            Refusal(409, "The application is already decided, or another decision is being applied.", $"/api/repairs/{RepairId}/decision",
+                RepairProblems.NotOpen()),
+            TooLarge($"/api/repairs/{RepairId}/decision", CaseBodyBytes),
+            StorageUnavailable,
+        ]))
     {
         MaxBodyBytes = CaseBodyBytes,
     };
+
+    // Documents
+    public static readonly ApiRoute Docs = new("Docs", Get, DocsPath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getDocsPage", ApiTags.Service, "This reference as a web page / 接口文档",
+        "The API reference, rendered by Redoc from /api/openapi.json. Everything it loads comes from this app (its " +
+        "Content-Security-Policy allows no other origin).",
+        ["anyone"], [], null,
+        [Document(200, "The page.", "text/html", "An HTML page."), NoClientError]));
+
+    public static readonly ApiRoute DocsScript = new("DocsScript", Get, DocsScriptPath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getDocsScript", ApiTags.Service, "The Redoc bundle the page runs / 文档脚本",
+        "Redoc's standalone bundle (redoc 2.5.4, MIT), shipped in the app so the docs page needs no CDN.",
+        ["anyone"], [], null,
+        [Document(200, "The script.", "application/javascript", "JavaScript."), NoClientError]));
+
+    public static readonly ApiRoute DocsScriptLicense = new("DocsScriptLicense", Get, DocsScriptLicensePath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getDocsScriptLicense", ApiTags.Service, "The licences of the Redoc bundle / 文档脚本许可",
+        "The licence notices of Redoc and the libraries in its bundle, which the bundle's first line points to.",
+        ["anyone"], [], null,
+        [Document(200, "The licence notices.", "text/plain", "Plain text."), NoClientError]));
+
+    public static readonly ApiRoute AsyncApi = new("AsyncApi", Get, AsyncApiPath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getAsyncApiDocument", ApiTags.Service, "The AsyncAPI document of the queues / 消息接口文档",
+        "The AsyncAPI 3 document of every queue message in and out and of the platform events, with a JSON Schema for each " +
+        "message: what upstream units send (credit-records/v1, subject-profile/v1, signed as JWS) and what the register writes.",
+        ["anyone"], [], null,
+        [Document(200, "The AsyncAPI document.", "application/json", "An AsyncAPI 3 document."), NoClientError]));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Health, Catalogue, OpenApi, SubjectCredit, SubjectRestrictions, SubjectAccessLog, Screening, Record, UnitQuality,
         FileObjection, GetObjection, ListObjections, DecideObjection, FileRepair, ListRepairs, GetRepair, DecideRepair,
+        // Documents
+        Docs, DocsScript, DocsScriptLicense, AsyncApi,
     ];
 
-    private static OpenApiResponse[] Secured =>
+    /// <summary>What a corrected record can be refused with: ingestion reads and classifies it like any record.</summary>
+    private static string[] CorrectedRecordCodes =>
     [
-        new(401, "No trusted caller identity", "Problem", ["unauthenticated"]),
-        new(403, "The caller's role may not do this, or it is another subject's or unit's data", "Problem", ["forbidden"]),
-        new(503, "Storage cannot be reached in time; try again", "Problem", ["storage-unavailable"]),
+        RejectionCodes.MissingField, RejectionCodes.InvalidField, RejectionCodes.InvalidDate, RejectionCodes.FutureDecisionDate,
+        RejectionCodes.UnknownKind, RejectionCodes.UnknownBehaviourCode, RejectionCodes.SeriousWithoutLegalBasis, RejectionCodes.UnauthorisedSource,
     ];
 
-    private static OpenApiResponse TooLarge => new(413, "The body is larger than the route takes", "Problem", ["body-too-large"]);
+    /// <summary>The codes of art11's conditions (RepairEligibility), each a member of a 422's conditions.</summary>
+    private static string[] RepairConditionCodes =>
+    [
+        RepairCodes.NotDishonesty, RepairCodes.NotRepairableHere, RepairCodes.LeavesWithUnit, RepairCodes.RecordNotActive,
+        RepairCodes.MinimumPeriodNotPassed, RepairCodes.StatementMissing, RepairCodes.StatementTooLong, RepairCodes.CommitmentMissing,
+        RepairCodes.ProofMissing, RepairCodes.EvidenceTooMany, RepairCodes.EvidenceItemInvalid, RepairCodes.ArrearsNotCorrected,
+        RepairCodes.CorrectionDateInFuture, RepairCodes.CorrectionPeriodNotPassed, RepairCodes.NewArrearsInListingPeriod,
+        RepairCodes.CriminalProceedingsPending,
+    ];
 
-    private static OpenApiResponse Bad(params string[] codes) => new(400, "Bad input: see code", "Problem", codes);
+    private static string SubjectIdErrorCode => Domain.Subjects.SubjectIdError.PublicCode;
+
+    private static Problem InvalidSubject => Problem.InvalidSubjectId(
+        "校验码错误：第18位为“X”，作为居民身份证号码应为“9”，作为统一社会信用代码应为“T”。",
+        "Wrong check character: character 18 is 'X', but a resident ID number with these digits ends in '9' and a USCC in 'T'.");
+
+    private static Problem InvalidStatus => Problem.Refused(400, "invalid-status",
+        "status 应为 pending、decided 或 all，收到“open”。", "status must be pending, decided or all; got 'open'.");
+
+    private static Problem ReasonRequired(string zh, string en) => Problem.Refused(400, ObjectionCodes.ReasonRequired,
+        $"请填写{zh}（1 至 {TextRules.MaxReasonCharacters} 个字）。", $"Give the {en} (1 to {TextRules.MaxReasonCharacters} characters).");
+
+    // The gateway's answers (ApiGateway): no trusted identity, a role the route does not take, storage too slow.
+    private static OpenApiResponse Unauthorized => new(401,
+        "No trusted caller identity: no valid Entra ID token reached App Service authentication (no X-MS-CLIENT-PRINCIPAL), " +
+        "or the principal carries no role. (A missing or wrong function key is answered 401 by Azure Functions itself, before " +
+        "the app, with no body.)", ProblemBody, ["unauthenticated"])
+    {
+        Component = "Unauthorized",
+        Examples = [OpenApiExample.Of(Problem.Unauthenticated(), $"/api/subjects/{Unit}/credit")],
+    };
+
+    private static OpenApiResponse Forbidden => new(403,
+        "The caller's role may not use this route, or the subject asked about is not the calling subject itself.", ProblemBody, ["forbidden"])
+    {
+        Component = "Forbidden",
+        Examples = [OpenApiExample.Of(Problem.Forbidden("调用方的角色无权使用该接口（GET /api/subjects/{id}/credit）。",
+            "The caller's role may not use this route (GET /api/subjects/{id}/credit)."), $"/api/subjects/{Unit}/credit")],
+    };
+
+    private static OpenApiResponse ForbiddenCases(string instance) => Refusal(403,
+        "The caller's role may not list cases, or a unit asked for another unit's.", instance,
+        Problem.Forbidden("报送单位只能查看本单位的事项；市公共信用信息服务中心和管理员可以查看所有单位的事项。",
+            "A submitting unit sees its own cases only; the Public Credit Information Service Center and administrators see every unit's."));
+
+    private static OpenApiResponse StorageUnavailable => new(503,
+        $"Storage did not answer within the route's deadline ({ApiGateway.Deadline.TotalSeconds:0} s): try again.", ProblemBody, ["storage-unavailable"])
+    {
+        Component = "StorageUnavailable",
+        Examples = [OpenApiExample.Of(Problem.StorageUnavailable(), $"/api/subjects/{Unit}/credit")],
+    };
+
+    private static OpenApiResponse TooLarge(string instance, int maxBytes) => Refusal(413,
+        $"The body is larger than the route takes ({maxBytes / 1024} KiB), however it is framed.", instance, RequestBody.TooLarge(maxBytes));
+
+    /// <summary>For routes whose handler answers no client error: only the platform in front of the app answers 4xx here.</summary>
+    private static OpenApiResponse NoClientError => new(400,
+        "The app answers no client error here; App Service or the Functions host may (404 for a path or method that does not " +
+        "exist), without a problem body.")
+    {
+        IsRange = true,
+        Component = "NoClientError",
+    };
+
+    private static OpenApiResponse Document(int status, string description, string mediaType, string schemaDescription) =>
+        new(status, description) { MediaType = mediaType, BodyDescription = schemaDescription };
+
+    private static OpenApiResponse Bad(string instance, params Problem[] problems) => Refusal(400, "The request is wrong; code says how.", instance, problems);
+
+    /// <summary>A 400 with examples of some of its codes and every other code it can answer with.</summary>
+    private static OpenApiResponse Bad(string instance, Problem[] examples, params string[] moreCodes) =>
+        Refusal(400, "The request is wrong; code says how.", instance, examples, moreCodes);
+
+    private static OpenApiResponse Refusal(int status, string description, string instance, params Problem[] problems) =>
+        Refusal(status, description, instance, problems, []);
+
+    /// <summary>A problem response: its codes are those of the example problems and <paramref name="moreCodes"/>.</summary>
+    private static OpenApiResponse Refusal(int status, string description, string instance, Problem[] examples, params string[] moreCodes)
+    {
+        foreach (var problem in examples)
+        {
+            if (problem.Status != status)
+            {
+                throw new InvalidOperationException($"{problem.Code} is a {problem.Status}, documented as a {status} ({instance}).");
+            }
+        }
+
+        return new(status, description, ProblemBody, [.. examples.Select(p => p.Code).Concat(moreCodes).Distinct(StringComparer.Ordinal)])
+        {
+            Examples = [.. examples.Select(p => OpenApiExample.Of(p, instance))],
+        };
+    }
 }
