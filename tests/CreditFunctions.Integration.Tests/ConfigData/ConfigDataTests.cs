@@ -10,6 +10,7 @@ using CreditFunctions.Integration.Tests.Support;
 using CreditFunctions.Integration.Tests.Trust;
 using CreditFunctions.SourceKeys;
 using CreditFunctions.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditFunctions.Integration.Tests.ConfigData;
@@ -143,6 +144,28 @@ public sealed class ConfigDataTests
         Assert.Equal(ConfigReloadOutcome.Unchanged, outcomes["calendar"]);
         Assert.Equal(ConfigReloadOutcome.Replaced, outcomes["source-keys"]); // same keys, a new ETag: read again, fine
         Assert.All(monitor.Status, s => Assert.Null(s.Refused));
+    }
+
+    [Fact]
+    public async Task With_a_container_AddSourceTrust_verifies_with_the_containers_keys_and_follows_a_rotation()
+    {
+        var container = await NewContainerAsync();
+        await UploadAsync(container, "source-keys/SH-HRSS-ENFORCEMENT.jwks.json", MessageSigner.Jwks(TrustFixtures.KeyA));
+        var settings = new Dictionary<string, string?> { ["ConfigData:ContainerUri"] = container.Uri.AbsoluteUri };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var app = await CreditApp.StartAsync(Today, settings, configure: services => services.AddSourceTrust(configuration));
+        var verifier = app.Get<SignedMessageVerifier>();
+        var next = SigningKey.Generate(TrustFixtures.UnitA, "2027-1");
+
+        Assert.Equal(SenderProofOutcome.Verified, verifier.Verify(TrustFixtures.Sign(TrustFixtures.KeyA, TrustFixtures.Envelope())).Outcome);
+        Assert.NotEqual(SenderProofOutcome.Verified, verifier.Verify(TrustFixtures.Sign(next, TrustFixtures.Envelope())).Outcome);
+
+        await UploadAsync(container, "source-keys/SH-HRSS-ENFORCEMENT.jwks.json", MessageSigner.Jwks(next));
+        await app.Get<ConfigDataMonitor>().CheckNowAsync(CancellationToken.None);
+
+        Assert.Equal(SenderProofOutcome.Verified, verifier.Verify(TrustFixtures.Sign(next, TrustFixtures.Envelope())).Outcome);
+        Assert.NotEqual(SenderProofOutcome.Verified, verifier.Verify(TrustFixtures.Sign(TrustFixtures.KeyA, TrustFixtures.Envelope())).Outcome);
+        Assert.Null(app.Services.GetService<SourceKeyRegistry>());
     }
 
     [Fact]
