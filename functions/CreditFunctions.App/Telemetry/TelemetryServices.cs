@@ -1,21 +1,31 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CreditFunctions.App.Telemetry;
 
 /// <summary>
-/// What the worker adds to Application Insights, for Program to call after
-/// <c>AddApplicationInsightsTelemetryWorkerService()</c> and <c>ConfigureFunctionsApplicationInsights()</c>. The dev host
-/// never calls it (it has no Application Insights); <c>AddCreditFunctions</c> stays the same for both.
+/// Application Insights for the worker, called by Program and nothing else: the dev host and the tests have no
+/// Application Insights, and <c>AddCreditFunctions</c> stays the same for every host (docs/operations.md, "Telemetry").
 /// </summary>
 public static class TelemetryServices
 {
     /// <summary>The Application Insights logger provider's name, whose default rule passes only warnings.</summary>
     private const string ApplicationInsightsLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
 
-    public static IServiceCollection AddCreditTelemetry(this IServiceCollection services)
+    /// <summary>
+    /// The isolated worker guide's two calls, then what this app adds: dependency telemetry (every storage and platform
+    /// call), the ID-number scrub of every item (<see cref="IdNumberTelemetryProcessor"/>), the custom metrics
+    /// (<see cref="ApplicationInsightsMetrics"/>) and the app's information logs. The connection string and Entra
+    /// authentication come from <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> and <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c>;
+    /// without a connection string nothing is sent.
+    /// </summary>
+    public static IServiceCollection AddCreditApplicationInsights(this IServiceCollection services)
     {
-        // Every item is scrubbed of ID numbers before it is sent (IdNumberTelemetryProcessor).
+        services.AddApplicationInsightsTelemetryWorkerService(options => options.EnableDependencyTrackingTelemetryModule = true);
+        services.ConfigureFunctionsApplicationInsights();
+        // Processors registered here come before the SDK's metric extraction, Live Metrics and sampling in the chain, so
+        // those see scrubbed items only.
         services.AddApplicationInsightsTelemetryProcessor<IdNumberTelemetryProcessor>();
         services.AddHostedService<ApplicationInsightsMetrics>();
         // The SDK adds a rule that sends only warnings and worse; the app's own information logs (a message applied, a new
@@ -23,8 +33,7 @@ public static class TelemetryServices
         // ASP.NET Core request logging turned down to warnings (URLs carry ID numbers).
         services.Configure<LoggerFilterOptions>(options =>
         {
-            var rule = options.Rules.FirstOrDefault(r => r.ProviderName == ApplicationInsightsLoggerProvider && r.CategoryName is null);
-            if (rule is not null)
+            foreach (var rule in options.Rules.Where(r => r.ProviderName == ApplicationInsightsLoggerProvider && string.IsNullOrEmpty(r.CategoryName)).ToList())
             {
                 options.Rules.Remove(rule);
             }
