@@ -10,7 +10,7 @@ namespace CreditFunctions.App.Telemetry;
 /// Forwards every measurement of <see cref="OperationsMetrics"/> to Application Insights through
 /// <see cref="TelemetryClient.GetMetric(MetricIdentifier)"/>: the SDK pre-aggregates per minute and sends one
 /// <c>customMetrics</c> row per series (<c>valueSum</c>, <c>valueMax</c>, … as the alerts and the workbook read them),
-/// with the dimensions as <c>customDimensions</c>. Registered by <see cref="TelemetryServices.AddCreditTelemetry"/>
+/// with the dimensions as <c>customDimensions</c>. Registered by <see cref="TelemetryServices.AddCreditApplicationInsights"/>
 /// (Program only): the dev host and the tests have no Application Insights, and nothing listens there.
 /// </summary>
 /// <remarks>
