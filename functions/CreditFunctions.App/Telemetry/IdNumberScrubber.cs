@@ -91,8 +91,12 @@ public static partial class IdNumberScrubber
         return path;
     }
 
-    /// <summary>17 digits and a digit or X, not inside a longer run of digits.</summary>
-    [GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// 17 digits and a digit or X, not inside a longer run of digits. A percent-escape just before it counts as a boundary:
+    /// in a storage request's URL an ID number comes after <c>%27</c> (a quote) or <c>%20</c> (a space), whose last
+    /// character is a digit.
+    /// </summary>
+    [GeneratedRegex(@"(?<=^|[^0-9]|%[0-9A-Fa-f]{2})[0-9]{17}[0-9Xx](?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex IdShape();
 
     /// <summary>An API path up to the first character that cannot be in one (white space, quotes, brackets).</summary>

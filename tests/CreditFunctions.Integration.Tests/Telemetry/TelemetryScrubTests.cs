@@ -52,6 +52,7 @@ public sealed class TelemetryScrubTests
             ResultCode = "200",
         };
         dependency.Properties["az.table"] = "AccessLog";
+        dependency.Properties["escaped"] = $"$filter=Subject%20eq%20%27{Person}%27 or Id eq%20{Person}";
         dependency.Properties["url"] = $"http://127.0.0.1:7071/api/subjects/{Person}/restrictions?business=x";
         var exception = new ExceptionTelemetry(
             new InvalidOperationException($"No answer for {Person}", new FormatException($"{Person} is not a unit")));
