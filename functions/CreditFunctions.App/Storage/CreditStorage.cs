@@ -95,7 +95,8 @@ public sealed class CreditStorage
     /// A URI that carries a SAS (<c>sig=</c>) is used with it instead. No extra pipeline policies: these are the app's
     /// configuration, not its data, and are not counted or crashed by tests.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A connection string without an account key and a URI without a SAS.</exception>
+    /// <exception cref="InvalidOperationException">A connection string without an account key and a URI without a SAS, or an
+    /// http URI with the managed identity.</exception>
     public BlobContainerClient ContainerAt(Uri containerUri)
     {
         ArgumentNullException.ThrowIfNull(containerUri);
@@ -107,7 +108,10 @@ public sealed class CreditStorage
 
         if (_credential is not null)
         {
-            return new BlobContainerClient(containerUri, _credential, options);
+            return containerUri.Scheme == Uri.UriSchemeHttps
+                ? new BlobContainerClient(containerUri, _credential, options)
+                : throw new InvalidOperationException(
+                    $"{containerUri.GetLeftPart(UriPartial.Path)} cannot be read with the managed identity: a token is sent over https only (ConfigData__ContainerUri).");
         }
 
         return _sharedKey is not null

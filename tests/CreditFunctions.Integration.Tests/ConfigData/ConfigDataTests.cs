@@ -168,6 +168,36 @@ public sealed class ConfigDataTests
         Assert.Null(app.Services.GetService<SourceKeyRegistry>());
     }
 
+    [Theory]
+    [InlineData("UseDevelopmentStorage=true", true)]
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AzuriteServer.AccountKey + ";BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;", true)]
+    [InlineData(null, false)]
+    public void Locally_the_container_is_read_with_the_connection_strings_key_and_in_Azure_with_the_identity(string? connectionString, bool sharedKey)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["CreditStorage"] = connectionString,
+            ["CreditStorage:tableServiceUri"] = "https://account.table.core.chinacloudapi.cn",
+            ["CreditStorage:queueServiceUri"] = "https://account.queue.core.chinacloudapi.cn",
+        };
+        var storage = new App.Storage.CreditStorage(
+            new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new App.Storage.StorageRequestCounter(), []);
+
+        var local = new Uri("http://127.0.0.1:10000/devstoreaccount1/credit-config");
+        var container = storage.ContainerAt(sharedKey ? local : new Uri("https://account.blob.core.chinacloudapi.cn/credit-config"));
+        if (!sharedKey)
+        {
+            Assert.Contains("https", Assert.Throws<InvalidOperationException>(() => storage.ContainerAt(local)).Message, StringComparison.Ordinal);
+        }
+
+        var withSas = storage.ContainerAt(new Uri("https://account.blob.core.chinacloudapi.cn/credit-config?sv=2024-11-04&sr=c&sp=rl&sig=abc"));
+
+        Assert.Equal("credit-config", container.Name);
+        Assert.Equal(sharedKey, container.CanGenerateSasUri); // only a shared key can sign a SAS; a token credential cannot
+        Assert.False(withSas.CanGenerateSasUri);
+        Assert.Contains("sig=abc", withSas.Uri.Query, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_calendar_that_drops_a_year_the_shipped_one_covers_is_refused()
     {
