@@ -9,19 +9,19 @@ namespace CreditFunctions.App;
 /// Loads the catalogue when the app starts, so a broken one stops the app with its list of problems instead of
 /// failing the first message that needs it.
 /// </summary>
-public sealed class CatalogueStartupCheck(IServiceProvider services, StorageHealth health, ILogger<CatalogueStartupCheck> logger) : IHostedService
+public sealed class CatalogueStartupCheck(IServiceProvider services, ILogger<CatalogueStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
+            // Reads (and validates) the catalogue, the calendar and, from a container, the source keys (ConfigDataMonitor).
             var catalogues = (CatalogueSet)services.GetService(typeof(CatalogueSet))!;
-            health.CatalogueVersion = string.Join(",", catalogues.Versions.Select(v => v.Version));
-            logger.LogInformation("Catalogue versions loaded: {Versions}", health.CatalogueVersion);
+            logger.LogInformation("Catalogue versions loaded: {Versions}", string.Join(",", catalogues.Versions.Select(v => v.Version)));
         }
-        catch (CatalogueValidationException e)
+        catch (ConfigData.ConfigDataException e)
         {
-            logger.LogCritical("The catalogue is broken; the app will not start:\n{Problems}", string.Join("\n", e.Problems));
+            logger.LogCritical("The {Kind} is broken; the app will not start:\n{Problems}", e.Kind, string.Join("\n", e.Problems));
             throw;
         }
 

@@ -48,9 +48,9 @@ public static class CreditFunctionsServices
     /// <summary>Objections (art10) and credit repair (art11): desks, their tables' stores, the overdue sweep.</summary>
     public static IServiceCollection AddObjectionsAndRepairs(this IServiceCollection services)
     {
-        // One shared calendar (it warns once per year past the published notices); others may register it too.
-        services.TryAddSingleton(sp => Domain.Calendar.WorkingDayCalendar.LoadEmbedded(
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("CreditFunctions.WorkingDays")));
+        // One shared calendar (it warns once per year past the published notices), kept current by ConfigDataMonitor (the
+        // shipped one, or calendar/working-days-cn.json of the configuration container); others may register it too.
+        services.TryAddSingleton(sp => sp.GetRequiredService<ConfigData.ConfigDataMonitor>().Calendar);
         services.AddCaseKind<Objections.StoredObjection, Objections.ObjectionKind>();
         services.AddSingleton<Objections.ObjectionSteps>();
         services.AddSingleton<Objections.ObjectionDesk>();
@@ -74,10 +74,30 @@ public static class CreditFunctionsServices
 
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
-        // Catalogue__Directory names a folder of extra or replacement catalogue versions: the lists can change
-        // without a deploy (domain.md). Without it, the versions shipped in the domain assembly are used.
-        services.AddSingleton(_ => CatalogueSet.Load(configuration["Catalogue:Directory"]));
+        // The lists change without a deploy (domain.md): the versions shipped in the domain assembly, plus those of
+        // catalogue/ in the ConfigData__ContainerUri container, or else of the folder Catalogue__Directory; checked for
+        // changes and validated before use by ConfigDataMonitor. One CatalogueSet instance, its versions swapped in place.
+        services.AddConfigData(configuration);
+        services.AddSingleton(sp => sp.GetRequiredService<ConfigData.ConfigDataMonitor>().Catalogue);
         services.AddHostedService<CatalogueStartupCheck>();
+        return services;
+    }
+
+    /// <summary>The catalogue, calendar and (from a container) source keys, and what /api/health says of them.</summary>
+    public static IServiceCollection AddConfigData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var loggers = sp.GetService<ILoggerFactory>();
+            var options = ConfigData.ConfigDataOptions.From(configuration);
+            return ConfigData.ConfigDataMonitor.Load(
+                options,
+                options.FromContainer ? sp.GetRequiredService<CreditStorage>() : null,
+                loggers?.CreateLogger("CreditFunctions.ConfigData"),
+                sp.GetService<TimeProvider>(),
+                loggers?.CreateLogger("CreditFunctions.WorkingDays"));
+        });
+        services.TryAddSingleton<ConfigData.ConfigDataReport>();
         return services;
     }
 

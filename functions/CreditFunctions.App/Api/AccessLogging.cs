@@ -1,5 +1,6 @@
 using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Storage;
+using CreditFunctions.App.Telemetry;
 using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.App.Api;
@@ -10,6 +11,8 @@ namespace CreditFunctions.App.Api;
 /// </summary>
 public sealed class AccessLogging(AccessLogStore store, SubjectKeys keys, TimeProvider clock)
 {
+    private static readonly HashSet<string> KnownRoles = [Roles.Partner, Roles.Subject, Roles.Unit, Roles.Center, Roles.Admin];
+
     public AccessLogEntry EntryFor(Caller caller, SubjectId subject, string? business, ApiRoute route)
     {
         var isSubject = caller.IsIn(Roles.Subject);
@@ -19,10 +22,14 @@ public sealed class AccessLogging(AccessLogStore store, SubjectKeys keys, TimePr
             callerKey = keys.KeyFor(ownId);
         }
 
+        var roles = string.Join(',', caller.Roles.Order(StringComparer.Ordinal));
+        // Every look-up, one subject at a time, makes its entry here (screenings too): the one place to count them.
+        // The route's template names it, never the subject; roles outside the five (a misconfigured claim) count as "other".
+        OperationsMetrics.Lookup(route.Path, caller.Roles.All(KnownRoles.Contains) ? roles : "other");
         return new AccessLogEntry(
             keys.KeyFor(subject),
             clock.GetUtcNow(),
-            string.Join(',', caller.Roles.Order(StringComparer.Ordinal)),
+            roles,
             caller.Unit,
             callerKey,
             // A partner app's or official's display name helps an audit; a subject's own name is personal data.

@@ -1,4 +1,5 @@
 using CreditFunctions.App.Api.Routes;
+using CreditFunctions.App.ConfigData;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using Microsoft.AspNetCore.Http;
@@ -9,9 +10,11 @@ namespace CreditFunctions.App.Api;
 
 /// <summary>
 /// GET /api/health: whether storage answers, what is running, and each source's freshness (one query of the
-/// Freshness partition, run alongside the probes). Anonymous, so probes can call it.
+/// Freshness partition, run alongside the probes); which catalogue, calendar and source keys are in force and from where,
+/// the calendar's last covered day, and warnings that leave the status "healthy" (ConfigDataReport). Anonymous, so probes
+/// can call it.
 /// </summary>
-public sealed class HealthFunction(ApiGateway api, StorageHealth health, SourceFreshnessStore freshness)
+public sealed class HealthFunction(ApiGateway api, StorageHealth health, SourceFreshnessStore freshness, ConfigDataReport configData)
 {
     [Function(nameof(ApiRoutes.Health))]
     public Task<IActionResult> Run(
@@ -20,7 +23,7 @@ public sealed class HealthFunction(ApiGateway api, StorageHealth health, SourceF
         api.RunAsync(request, ApiRoutes.Health, async (_, token) =>
         {
             var reading = ReadFreshnessAsync(token);
-            var report = await health.CheckAsync(token) with { Freshness = await reading };
+            var report = configData.Complete(await health.CheckAsync(token) with { Freshness = await reading });
             return ApiAnswer.Json(report, AppJson.Web.HealthReport,
                 report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }, cancellationToken);

@@ -36,4 +36,21 @@ public sealed class QueueSender(CreditStorage storage, StorageProvisioner provis
 
         await client.SendMessageAsync(json, visibilityTimeout: visibleAfter, cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// The approximate number of messages on <paramref name="queue"/> (one properties request), 0 for a queue that does not
+    /// exist yet: locally a poison queue appears only when the host first moves a message there. For the PoisonMessages gauge.
+    /// </summary>
+    public async Task<long> ApproximateCountAsync(string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await storage.Queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken);
+            return properties.Value.ApproximateMessagesCountLong;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CreditFunctions.App.Expiry;
@@ -13,6 +14,9 @@ public sealed class ExpirySweepFunction(ExpirySweeper sweeper)
     public const string Schedule = "0 5 16 * * *";
 
     [Function("ExpirySweep")]
-    public Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
-        sweeper.RunAsync(cancellationToken);
+    public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        await sweeper.RunAsync(cancellationToken);
+        OperationsMetrics.SweepCompleted(OperationsMetrics.Sweeps.Expiry);
+    }
 }

@@ -154,6 +154,7 @@ public sealed class RecordIngestor(
         logger.LogInformation(
             "Message {MessageId} from {Source}: {Stored} stored, {Unchanged} unchanged, {Rejected} rejected",
             envelope.MessageId, envelope.Source, stored, unchanged, rejected.Count);
+        Telemetry.OperationsMetrics.RecordsAccepted(envelope.Source, stored);
         return new IngestOutcome(envelope.MessageId, stored, unchanged, rejected.Count, false, null);
     }
 

@@ -68,6 +68,8 @@ public sealed class RejectionLedger(
             await quality.RecordRejectionsAsync(partition, byCode, cancellationToken, messageKey);
         }
 
+        ReportRejections(source, items);
+
         var notice = new RejectionNotice(
             RejectionNotice.SchemaName,
             messageId,
@@ -78,6 +80,19 @@ public sealed class RejectionLedger(
             Warnings = warnings.Count == 0 ? null : warnings.Select(w => new RejectionNoticeItem(w.RecordIndex, w.SourceRecordId, w.Code, null, w.Message)).ToList(),
         };
         await SendNoticeAsync(notice, cancellationToken);
+    }
+
+    /// <summary>
+    /// The <c>RecordsRejected</c> metric, per reason code. The unit is the message's source when the catalogue knows it, else
+    /// <see cref="UnknownSource"/>: a source is whatever the sender wrote, and a metric dimension must not take any text.
+    /// </summary>
+    private void ReportRejections(string? source, IReadOnlyList<RejectedItem> items)
+    {
+        var unit = source is not null && catalogues.ForDate(Domain.Time.ChinaStandardTime.Today(clock)).IsKnownUnit(source) ? source : UnknownSource;
+        foreach (var byCode in items.GroupBy(i => i.Reason.Code, StringComparer.Ordinal))
+        {
+            Telemetry.OperationsMetrics.RecordsRejected(unit, byCode.Key, byCode.Count());
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CreditFunctions.App.Maintenance;
@@ -8,6 +9,9 @@ public sealed class TallyMarkerPruneFunction(TallyMarkerPruner pruner)
     public const string Schedule = "0 30 18 * * *";
 
     [Function("TallyMarkerPrune")]
-    public Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
-        pruner.RunAsync(cancellationToken);
+    public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        await pruner.RunAsync(cancellationToken);
+        OperationsMetrics.SweepCompleted(OperationsMetrics.Sweeps.TallyPrune);
+    }
 }

@@ -1,3 +1,4 @@
+using CreditFunctions.App.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CreditFunctions.App.Objections;
@@ -6,5 +7,9 @@ namespace CreditFunctions.App.Objections;
 public sealed class ObjectionSweepFunction(ObjectionSweep sweep)
 {
     [Function("ObjectionSweep")]
-    public Task Run([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
+    public async Task Run([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        await sweep.RunAsync(cancellationToken);
+        OperationsMetrics.SweepCompleted(OperationsMetrics.Sweeps.Objections);
+    }
 }

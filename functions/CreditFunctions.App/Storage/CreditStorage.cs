@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public sealed class CreditStorage
             Queues = new QueueServiceClient(connectionString, queueOptions);
             Blobs = new BlobServiceClient(connectionString, blobOptions);
             UsesConnectionString = true;
+            _sharedKey = SharedKeyOf(connectionString);
             return;
         }
 
@@ -62,6 +64,7 @@ public sealed class CreditStorage
         {
             ManagedIdentityClientId = section["clientId"],
         });
+        _credential = credential;
         Tables = new TableServiceClient(new Uri(tableUri), credential, tableOptions);
         Queues = new QueueServiceClient(new Uri(queueUri), credential, queueOptions);
         var blobUri = section["blobServiceUri"];
@@ -70,6 +73,13 @@ public sealed class CreditStorage
             : new BlobServiceClient(new Uri(blobUri), credential, blobOptions);
     }
 
+    /// <summary>Azurite's well-known development account (public, documented), for <c>UseDevelopmentStorage=true</c>.</summary>
+    private const string DevelopmentAccount = "devstoreaccount1";
+    private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly StorageSharedKeyCredential? _sharedKey;
+    private readonly TokenCredential? _credential;
+
     public TableServiceClient Tables { get; }
 
     public QueueServiceClient Queues { get; }
@@ -77,4 +87,54 @@ public sealed class CreditStorage
     public BlobServiceClient Blobs { get; }
 
     public bool UsesConnectionString { get; }
+
+    /// <summary>
+    /// A client of the blob container at <paramref name="containerUri"/> (<c>ConfigData__ContainerUri</c>), authorised the
+    /// way the rest of the app's storage is: with the managed identity in Azure; with the account key of the
+    /// <c>CreditStorage</c> connection string locally (Azurite: the URI's account must be the connection string's).
+    /// A URI that carries a SAS (<c>sig=</c>) is used with it instead. No extra pipeline policies: these are the app's
+    /// configuration, not its data, and are not counted or crashed by tests.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A connection string without an account key and a URI without a SAS, or an
+    /// http URI with the managed identity.</exception>
+    public BlobContainerClient ContainerAt(Uri containerUri)
+    {
+        ArgumentNullException.ThrowIfNull(containerUri);
+        var options = new BlobClientOptions();
+        if (containerUri.Query.Contains("sig=", StringComparison.Ordinal))
+        {
+            return new BlobContainerClient(containerUri, options);
+        }
+
+        if (_credential is not null)
+        {
+            return containerUri.Scheme == Uri.UriSchemeHttps
+                ? new BlobContainerClient(containerUri, _credential, options)
+                : throw new InvalidOperationException(
+                    $"{containerUri.GetLeftPart(UriPartial.Path)} cannot be read with the managed identity: a token is sent over https only (ConfigData__ContainerUri).");
+        }
+
+        return _sharedKey is not null
+            ? new BlobContainerClient(containerUri, _sharedKey, options)
+            : throw new InvalidOperationException(
+                $"{containerUri.GetLeftPart(UriPartial.Path)} cannot be read: the '{SettingName}' connection string has no account key, and the URI has no SAS.");
+    }
+
+    /// <summary>The account name and key of a connection string (Azurite's for <c>UseDevelopmentStorage=true</c>), or null.</summary>
+    private static StorageSharedKeyCredential? SharedKeyOf(string connectionString)
+    {
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase);
+        if (parts.TryGetValue("UseDevelopmentStorage", out var development) && bool.TryParse(development, out var isDevelopment) && isDevelopment)
+        {
+            return new StorageSharedKeyCredential(DevelopmentAccount, DevelopmentKey);
+        }
+
+        return parts.TryGetValue("AccountName", out var name) && parts.TryGetValue("AccountKey", out var key)
+            ? new StorageSharedKeyCredential(name, key)
+            : null;
+    }
 }

@@ -9,8 +9,6 @@ public sealed class StorageHealth(CreditStorage storage, TimeProvider clock)
     private static readonly string AppVersion =
         typeof(StorageHealth).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public string? CatalogueVersion { get; set; }
-
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -28,7 +26,7 @@ public sealed class StorageHealth(CreditStorage storage, TimeProvider clock)
             tables && queues ? "healthy" : "unhealthy",
             clock.GetUtcNow(),
             new HealthStorage(tables, queues, error),
-            new HealthVersions(AppVersion, CatalogueVersion));
+            new HealthVersions(AppVersion, null));
 
         async Task<bool> Probe(Func<Task> probe)
         {

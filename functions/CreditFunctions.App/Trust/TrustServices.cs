@@ -17,6 +17,16 @@ public static class TrustServices
     public static IServiceCollection AddSourceTrust(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => SenderProofOptions.FromConfiguration(configuration));
+        if (ConfigData.ConfigDataOptions.NamesContainer(configuration))
+        {
+            // In Azure: source-keys/{unit code}.jwks.json of the ConfigData__ContainerUri container, checked by ETag (docs/operations.md).
+            services.AddConfigData(configuration);
+            services.AddSingleton<ISourceKeys>(sp => sp.GetRequiredService<ConfigData.ConfigDataMonitor>().SourceKeys!);
+            services.AddSingleton<SignedMessageVerifier>();
+            services.AddHostedService<SourceKeysStartupCheck>();
+            return services;
+        }
+
         services.AddSingleton(sp =>
         {
             var directory = configuration[DirectoryKey];
@@ -45,7 +55,7 @@ public sealed class SourceKeysStartupCheck(IServiceProvider services, ILogger<So
     {
         try
         {
-            var registry = services.GetRequiredService<SourceKeyRegistry>();
+            var registry = services.GetRequiredService<ISourceKeys>();
             logger.LogInformation("Source keys in force: {Kids}", string.Join(", ", registry.Current.Keys.Select(k => k.Kid)));
         }
         catch (SourceKeyLoadException e)

@@ -13,14 +13,16 @@ namespace CreditFunctions.Domain.Calendar;
 /// Past its data (no notice is published for a year until late in the year before) it counts Monday to Friday
 /// and warns once per year, rather than failing: a deadline a holiday too early is better than no deadline,
 /// and the warning tells operators to add the new notice. Thread-safe; meant to be one shared instance.
+/// The data is one immutable snapshot behind a volatile reference: <see cref="Adopt"/> puts another calendar's data in
+/// force for every holder of this instance (a new year's notice uploaded without a deploy), and each call reads one
+/// snapshot from start to end, so a deadline is never counted half on the old data and half on the new.
 /// </remarks>
 public sealed class WorkingDayCalendar
 {
     /// <summary>How far outside its own year a notice's date may lie (New Year holidays start in late December).</summary>
     private const int YearEdgeDays = 7;
 
-    private readonly FrozenDictionary<DateOnly, bool> workingOverride;
-    private readonly FrozenSet<int> coveredYears;
+    private volatile Snapshot data;
     private readonly ILogger? logger;
     private readonly ConcurrentDictionary<int, bool> warnedYears = new();
 
@@ -31,6 +33,7 @@ public sealed class WorkingDayCalendar
         ArgumentNullException.ThrowIfNull(years);
         var overrides = new Dictionary<DateOnly, bool>();
         var covered = new HashSet<int>();
+        var notices = new List<(int Year, string Source)>();
         foreach (var year in years)
         {
             Validate(year);
@@ -38,6 +41,8 @@ public sealed class WorkingDayCalendar
             {
                 throw Invalid($"year {year.Year} appears twice.");
             }
+
+            notices.Add((year.Year, year.Source));
 
             foreach (var day in year.OffDays)
             {
@@ -60,8 +65,10 @@ public sealed class WorkingDayCalendar
             throw Invalid("no year is listed.");
         }
 
-        workingOverride = overrides.ToFrozenDictionary();
-        coveredYears = covered.ToFrozenSet();
+        data = new Snapshot(
+            overrides.ToFrozenDictionary(),
+            covered.ToFrozenSet(),
+            notices.OrderBy(n => n.Year).ToArray());
         this.logger = logger;
     }
 
@@ -76,19 +83,40 @@ public sealed class WorkingDayCalendar
         new(WorkingDayCalendarFile.Read(json), logger);
 
     /// <summary>The years for which a State Council notice is loaded.</summary>
-    public IReadOnlySet<int> CoveredYears => coveredYears;
+    public IReadOnlySet<int> CoveredYears => data.CoveredYears;
+
+    /// <summary>
+    /// The last day a notice covers: 31 December of the latest covered year. After it the calendar counts Monday to
+    /// Friday (and warns); /api/health warns from 60 days before it.
+    /// </summary>
+    public DateOnly LastCoveredDay => new(data.CoveredYears.Max(), 12, 31);
+
+    /// <summary>Each covered year and the notice it comes from, in year order (what is loaded, for health pages).</summary>
+    public IReadOnlyList<(int Year, string Source)> Notices => data.Notices;
 
     /// <summary>True when a notice is loaded for <paramref name="date"/>'s year, so the answer is not a weekday guess.</summary>
-    public bool Covers(DateOnly date) => coveredYears.Contains(date.Year);
+    public bool Covers(DateOnly date) => data.CoveredYears.Contains(date.Year);
 
-    public bool IsWorkingDay(DateOnly date)
+    /// <summary>
+    /// Puts <paramref name="next"/>'s data (already validated: a calendar cannot be built from bad data) in force for every
+    /// holder of this instance. A count already running finishes on the data it started with.
+    /// </summary>
+    public void Adopt(WorkingDayCalendar next)
     {
-        if (workingOverride.TryGetValue(date, out var working))
+        ArgumentNullException.ThrowIfNull(next);
+        data = next.data;
+    }
+
+    public bool IsWorkingDay(DateOnly date) => IsWorkingDay(data, date);
+
+    private bool IsWorkingDay(Snapshot snapshot, DateOnly date)
+    {
+        if (snapshot.WorkingOverride.TryGetValue(date, out var working))
         {
             return working;
         }
 
-        if (!coveredYears.Contains(date.Year))
+        if (!snapshot.CoveredYears.Contains(date.Year))
         {
             WarnFallback(date.Year);
         }
@@ -104,11 +132,12 @@ public sealed class WorkingDayCalendar
     public DateOnly AddWorkingDays(DateOnly start, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var snapshot = data;
         var day = start;
         while (workingDays > 0)
         {
             day = day.AddDays(1);
-            if (IsWorkingDay(day))
+            if (IsWorkingDay(snapshot, day))
             {
                 workingDays--;
             }
@@ -123,11 +152,12 @@ public sealed class WorkingDayCalendar
     /// </summary>
     public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive)
     {
+        var snapshot = data;
         var count = 0;
         for (var day = fromExclusive; day < toInclusive;)
         {
             day = day.AddDays(1);
-            if (IsWorkingDay(day))
+            if (IsWorkingDay(snapshot, day))
             {
                 count++;
             }
@@ -183,4 +213,6 @@ public sealed class WorkingDayCalendar
     }
 
     private static InvalidDataException Invalid(string problem) => new($"Working-day calendar data is invalid: {problem}");
+
+    private sealed record Snapshot(FrozenDictionary<DateOnly, bool> WorkingOverride, FrozenSet<int> CoveredYears, (int Year, string Source)[] Notices);
 }

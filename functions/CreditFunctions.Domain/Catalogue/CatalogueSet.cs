@@ -11,13 +11,21 @@ public sealed class CatalogueValidationException(IReadOnlyList<string> problems)
 }
 
 /// <summary>
-/// Every catalogue version, validated. Built once at start (a broken catalogue throws
-/// <see cref="CatalogueValidationException"/> listing every problem); immutable and thread-safe afterwards.
+/// Every catalogue version, validated. Built at start (a broken catalogue throws <see cref="CatalogueValidationException"/>
+/// listing every problem); thread-safe. The versions in force are one immutable, validated array behind a volatile
+/// reference, which <see cref="Adopt"/> swaps for another set's when the Bureau publishes a new version without a deploy.
 /// </summary>
+/// <remarks>
+/// Why the instance swaps its contents instead of a provider handing out snapshots: every consumer (the ingestor, the
+/// desks, the functions, the rejection ledger) is a singleton that took a <see cref="CatalogueSet"/> in its constructor,
+/// and the domain's rules take one as a parameter. Swapping inside keeps all of them as they are and still gives each
+/// call one consistent set: every member reads the reference once. Only another validated set can be adopted, so what
+/// is in force is always a whole validated set.
+/// </remarks>
 public sealed class CatalogueSet
 {
     private const string ResourcePrefix = "CreditFunctions.Domain.Catalogue.versions.";
-    private readonly CreditCatalogue[] _versions;
+    private volatile CreditCatalogue[] _versions;
 
     private CatalogueSet(CreditCatalogue[] versions) => _versions = versions;
 
@@ -27,10 +35,11 @@ public sealed class CatalogueSet
     /// <summary>The version in force on <paramref name="day"/>: the last whose effectiveFrom ≤ day (the first version before that).</summary>
     public CreditCatalogue ForDate(DateOnly day)
     {
-        var found = _versions[0];
-        for (var i = 1; i < _versions.Length; i++)
+        var versions = _versions;
+        var found = versions[0];
+        for (var i = 1; i < versions.Length; i++)
         {
-            if (_versions[i].EffectiveFrom <= day) found = _versions[i];
+            if (versions[i].EffectiveFrom <= day) found = versions[i];
             else break;
         }
         return found;
@@ -43,6 +52,16 @@ public sealed class CatalogueSet
         return null;
     }
 
+    /// <summary>
+    /// Puts <paramref name="next"/>'s versions in force for every holder of this instance, at once. A call already running
+    /// finishes with the versions it started with.
+    /// </summary>
+    public void Adopt(CatalogueSet next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        _versions = next._versions;
+    }
+
     /// <summary>The versions embedded in this assembly (Catalogue/versions/*.json).</summary>
     public static CatalogueSet LoadEmbedded() => Load(null);
 
@@ -52,6 +71,25 @@ public sealed class CatalogueSet
     /// </summary>
     public static CatalogueSet Load(string? directory)
     {
+        var files = new List<(string Name, string Json)>();
+        if (directory is not null && Directory.Exists(directory))
+        {
+            foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+            {
+                files.Add((Path.GetFileName(file), File.ReadAllText(file)));
+            }
+        }
+        return Load(files, directory ?? "the folder");
+    }
+
+    /// <summary>
+    /// The embedded versions plus <paramref name="files"/> (name, JSON), wherever they were read (a folder, a blob
+    /// container named by <paramref name="where"/>); a file whose version equals an embedded one replaces it. The whole
+    /// set is validated: any problem throws <see cref="CatalogueValidationException"/> with every problem, each naming its file.
+    /// </summary>
+    public static CatalogueSet Load(IEnumerable<(string Name, string Json)> files, string where)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         var problems = new List<string>();
         var byVersion = new Dictionary<string, CatalogueDocument>(StringComparer.Ordinal);
         var assembly = typeof(CatalogueSet).Assembly;
@@ -63,16 +101,13 @@ public sealed class CatalogueSet
             var doc = TryParse(reader.ReadToEnd(), name[ResourcePrefix.Length..], problems);
             if (doc is not null) byVersion[doc.Version] = doc;
         }
-        if (directory is not null && Directory.Exists(directory))
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, json) in files.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var replaced = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
-            {
-                var doc = TryParse(File.ReadAllText(file), Path.GetFileName(file), problems);
-                if (doc is null) continue;
-                if (!replaced.Add(doc.Version)) problems.Add($"{Path.GetFileName(file)}: a second file in {directory} carries version {doc.Version}");
-                byVersion[doc.Version] = doc;
-            }
+            var doc = TryParse(json, name, problems);
+            if (doc is null) continue;
+            if (!replaced.Add(doc.Version)) problems.Add($"{name}: a second file in {where} carries version {doc.Version}");
+            byVersion[doc.Version] = doc;
         }
         if (problems.Count > 0) throw new CatalogueValidationException(problems);
         return FromDocuments(byVersion.Values);

@@ -113,4 +113,34 @@ public class WorkingDayCalendarTests
         Assert.False(calendar.Covers(Day("2026-02-16")));
         Assert.True(calendar.IsWorkingDay(Day("2026-02-16"))); // a Monday: 2026 is not in this data
     }
+
+    [Fact]
+    public void The_shipped_calendar_ends_on_2026_12_31_and_counts_2027_Monday_to_Friday()
+    {
+        // No State Council notice for 2027 is in the sources: 1 January 2027 (a Friday) counts as a working day until
+        // operators upload the notice (docs/operations.md, "Configuration data").
+        Assert.Equal(Day("2026-12-31"), Calendar.LastCoveredDay);
+        Assert.False(Calendar.Covers(Day("2027-01-01")));
+        Assert.True(Calendar.IsWorkingDay(Day("2027-01-01")));
+        Assert.Equal(Day("2027-01-04"), Calendar.AddWorkingDays(Day("2026-12-31"), 2));
+    }
+
+    [Fact]
+    public void Adopting_another_calendars_data_changes_every_answer_of_this_instance_at_once()
+    {
+        var held = new WorkingDayCalendar([new WorkingDayYear(2030, "test notice", [], [])]);
+        var next = new WorkingDayCalendar(
+        [
+            new WorkingDayYear(2030, "test notice", [], []),
+            new WorkingDayYear(2031, "test notice", [Day("2031-01-01")], []),
+        ]);
+        Assert.True(held.IsWorkingDay(Day("2031-01-01"))); // a Wednesday, 2031 not covered
+
+        held.Adopt(next);
+
+        Assert.False(held.IsWorkingDay(Day("2031-01-01")));
+        Assert.Equal(Day("2031-12-31"), held.LastCoveredDay);
+        Assert.Equal([2030, 2031], held.CoveredYears.Order());
+        Assert.Equal([(2030, "test notice"), (2031, "test notice")], held.Notices);
+    }
 }

@@ -189,4 +189,28 @@ public class CatalogueTests
         }
         Assert.Equal(15, c.Document.BusinessTypes.Count);
     }
+
+    [Fact]
+    public void Adopting_another_set_puts_its_versions_in_force_for_every_holder()
+    {
+        var held = CatalogueSet.LoadEmbedded();
+        // A copy of the shipped 2026-04-01 version under a new name and date (parsed anew, so the shipped one is untouched).
+        var document = CatalogueSet.ParseDocument(CatalogueSet.ToJson(held.ForVersion("2026-04-01")!.Document), "2027-01-01.json");
+        document.Version = "2027-01-01";
+        document.EffectiveFrom = new DateOnly(2027, 1, 1);
+        var next = CatalogueSet.Load([("2027-01-01.json", CatalogueSet.ToJson(document))], "a test");
+
+        held.Adopt(next);
+
+        Assert.Equal(["2023-09-01", "2026-04-01", "2027-01-01"], held.Versions.Select(v => v.Version));
+        Assert.Equal("2027-01-01", held.ForDate(new DateOnly(2027, 2, 1)).Version);
+    }
+
+    [Fact]
+    public void Files_given_by_name_are_validated_together_and_every_problem_names_its_file()
+    {
+        var e = Assert.Throws<CatalogueValidationException>(() => CatalogueSet.Load([("catalogue/broken.json", "{")], "a container"));
+
+        Assert.Contains(e.Problems, p => p.StartsWith("catalogue/broken.json:", StringComparison.Ordinal));
+    }
 }

@@ -122,4 +122,40 @@ public sealed partial class RecordStore
             });
         return stranded;
     }
+
+    /// <summary>
+    /// When the oldest pending event happened (its <c>OccurredAt</c>), or null when the outbox is empty: for the
+    /// <c>OutboxOldestAgeSeconds</c> gauge. Table Storage cannot order by a property, so each bucket's pending rows are read
+    /// with one range query selecting that column alone (and Timestamp, for a row without it) (32 queries in parallel, 8 at a time). Not <c>Timestamp</c>: a failed
+    /// push renews it, and the platform being down is exactly when the age must keep growing.
+    /// </summary>
+    public async Task<DateTimeOffset?> OldestPendingEventAsync(CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        var oldest = DateTimeOffset.MaxValue;
+        var gate = new Lock();
+        await Parallel.ForEachAsync(SubjectKeys.AllBuckets(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (bucket, token) =>
+            {
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and RowKey ge {Keys.OutboxPrefix} and RowKey lt {"o}"}");
+                var found = DateTimeOffset.MaxValue;
+                await foreach (var row in Records.QueryAsync<TableEntity>(filter, select: ["OccurredAt", "Timestamp"], cancellationToken: token))
+                {
+                    var at = row.GetDateTimeOffset("OccurredAt") ?? row.Timestamp ?? DateTimeOffset.MaxValue;
+                    if (at < found)
+                    {
+                        found = at;
+                    }
+                }
+
+                lock (gate)
+                {
+                    if (found < oldest)
+                    {
+                        oldest = found;
+                    }
+                }
+            });
+        return oldest == DateTimeOffset.MaxValue ? null : oldest;
+    }
 }
