@@ -4,6 +4,7 @@ using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.App.Trust;
+using CreditFunctions.App.Watches;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class CreditFunctionsServices
             .AddPlatform(configuration)
             .AddExpirySweep(configuration)
             .AddObjectionsAndRepairs()
+            .AddWatchesAndFeedback(configuration)
             .AddDocuments(configuration);
     }
 
