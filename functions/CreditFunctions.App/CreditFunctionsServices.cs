@@ -20,7 +20,7 @@ public static class CreditFunctionsServices
     {
         services.AddSingleton(TimeProvider.System);
         // ASP.NET Core logs each request's URL, and a subject's id is in the path: for an individual that is a
-        // personal ID number, which must never reach a log (domain.md). The functions log what matters themselves.
+        // personal ID number, which must never reach a log (docs/rules.md "Subjects"). The functions log what matters themselves.
         services.AddLogging(logging => logging
             .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning)
@@ -76,7 +76,7 @@ public static class CreditFunctionsServices
 
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
-        // The lists change without a deploy (domain.md): the versions shipped in the domain assembly, plus those of
+        // The lists change without a deploy (docs/operations.md "Configuration data"): the versions shipped in the domain assembly, plus those of
         // catalogue/ in the ConfigData__ContainerUri container, or else of the folder Catalogue__Directory; checked for
         // changes and validated before use by ConfigDataMonitor. One CatalogueSet instance, its versions swapped in place.
         services.AddConfigData(configuration);

@@ -5,7 +5,7 @@ namespace CreditFunctions.Domain.Subjects;
 
 /// <summary>
 /// The key under which a subject is stored and logged. An ID number is never a table key or log field in clear
-/// text (RULES.md "Subjects"), so an individual is keyed by a keyed hash of the number; a unit by its USCC (not
+/// text (docs/rules.md "Subjects"), so an individual is keyed by a keyed hash of the number; a unit by its USCC (not
 /// personal information, and readable for operators).
 /// </summary>
 /// <remarks>
