@@ -39,7 +39,9 @@ public sealed class RekeyRun(IServiceProvider services, TextWriter log)
 
         var progress = await records.ReadRekeyProgressAsync(cancellationToken);
         var resumed = progress is { CompletedAt: null } && progress.FromFingerprint == map.FromFingerprint && progress.ToFingerprint == map.ToFingerprint;
-        if (progress is { CompletedAt: null } && !resumed)
+        // The exact reverse of a migration half done undoes it (a roll-back): rows under either key end under the old one.
+        var reverse = progress is { CompletedAt: null } && progress.FromFingerprint == map.ToFingerprint && progress.ToFingerprint == map.FromFingerprint;
+        if (progress is { CompletedAt: null } && !resumed && !reverse)
         {
             var failure = new RekeyFailure(RekeyFailure.Codes.OtherMigration,
                 $"另一次重新生成假名的迁移（{progress.FromFingerprint} → {progress.ToFingerprint}，开始于 {progress.StartedAt:u}）尚未完成：先用那两把密钥完成它",
