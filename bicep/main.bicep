@@ -248,11 +248,14 @@ module appSettings 'modules/appsettings.bicep' = {
     pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
     platformBaseUrl: platformBaseUrl
     platformScope: platformScope
+    entraTenantId: entraTenantId
+    entraClientId: entraClientId
+    defaultHostName: functionApp.outputs.defaultHostName
   }
   // The settings reference storage, Key Vault and Application Insights through the app's identity:
-  // its roles must exist before the app restarts with them.
+  // its roles must exist before the app restarts with them. (The app itself is a dependency already: its
+  // host name is a parameter.)
   dependsOn: [
-    functionApp
     roles
   ]
 }

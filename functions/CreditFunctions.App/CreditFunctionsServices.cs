@@ -71,6 +71,7 @@ public static class CreditFunctionsServices
         services.AddSingleton<Cases.CaseKind<TCase>, TKind>();
         services.AddSingleton<Cases.CaseTable<TCase>>();
         services.AddSingleton<Cases.CaseFlow<TCase>>();
+        services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<Cases.CaseTable<TCase>>());
         return services;
     }
 
@@ -119,6 +120,9 @@ public static class CreditFunctionsServices
         services.AddSingleton<SourceFreshnessStore>();
         services.AddSingleton<Contracts.QueueSender>();
         services.AddSingleton<Platform.PlatformOutbox>();
+        // The owners whose rows hold individuals' subject keys, for a re-keying migration (infra/Rekey).
+        services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<RecordStore>());
+        services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<AccessLogStore>());
         return services;
     }
 

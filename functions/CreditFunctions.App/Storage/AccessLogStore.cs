@@ -60,7 +60,7 @@ public sealed record LookupOfDay(DateOnly Day, string Business, string Decision,
 /// named a measure its day-index row <c>d|{yyyyMMdd}|{lookupId}</c>, in the same entity-group transaction); a subject's
 /// log is one range query in one partition that comes back newest first, because the inverted ticks sort that way.
 /// </summary>
-public sealed class AccessLogStore(CreditStorage storage, StorageProvisioner provisioner)
+public sealed class AccessLogStore(CreditStorage storage, StorageProvisioner provisioner) : ISubjectKeyHolder
 {
     public const int MaxRead = 1000;
 
@@ -226,4 +226,107 @@ public sealed class AccessLogStore(CreditStorage storage, StorageProvisioner pro
     }
 
     private static IReadOnlyList<string> Split(string? list) => string.IsNullOrEmpty(list) ? [] : list.Split(',');
+
+    /// <summary>The properties of an entry that hold a subject key: the subject looked at, and a subject caller.</summary>
+    private static readonly string[] SubjectKeyProperties = ["SubjectKey", "CallerKey"];
+
+    public IReadOnlyList<string> RekeyTables { get; } = [TableNames.AccessLog];
+
+    public IReadOnlyList<string> RekeySteps { get; } = [.. SubjectKeys.AllBuckets().Select(b => $"{TableNames.AccessLog}/{b}")];
+
+    /// <summary>
+    /// One bucket of a re-keying migration: the entries of each individual whose ID number is known move to its new
+    /// key's bucket (row key <c>{newKey}|…</c>, the rest unchanged, so the order and the time stay); an entry whose caller
+    /// was a subject gets the caller's new key. Entries of individuals the register holds nothing about (looked up, never
+    /// listed) have no ID number to derive a new key from: they stay, counted as unknown.
+    /// </summary>
+    public async Task<RekeyTally> RekeyAsync(string step, PseudonymRekey map, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var bucket = BucketOfStep(step);
+        await provisioner.EnsureAsync(cancellationToken);
+        var tally = new RekeyTally(TableNames.AccessLog);
+        var moves = new List<(TableEntity From, TableEntity To)>();
+        var updates = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {bucket}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(DayPrefix, StringComparison.Ordinal))
+            {
+                continue; // a day-index row names a look-up and its measures, no subject: it stays where it is
+            }
+
+            var subjectKey = row.GetString("SubjectKey");
+            var state = map.StateOf(subjectKey);
+            if (state == RekeyKeyState.Old && row.RowKey.StartsWith(subjectKey + "|", StringComparison.Ordinal))
+            {
+                var newKey = map.NewKeyOf(subjectKey)!;
+                var moved = RekeyMover.CopyAt(row, SubjectKeys.BucketOf(newKey), newKey + row.RowKey[subjectKey!.Length..]);
+                RekeyMover.MapProperties(moved, map, SubjectKeyProperties);
+                moves.Add((row, moved));
+                continue;
+            }
+
+            if (state == RekeyKeyState.New)
+            {
+                tally.CountAlreadyNew();
+            }
+            else if (state == RekeyKeyState.Unknown)
+            {
+                tally.CountUnknown();
+            }
+
+            var kept = RekeyMover.CopyAt(row, row.PartitionKey, row.RowKey);
+            kept.ETag = row.ETag;
+            if (RekeyMover.MapProperties(kept, map, ["CallerKey"]))
+            {
+                updates.Add(kept);
+            }
+        }
+
+        if (dryRun)
+        {
+            tally.CountMoved(moves.Count);
+            tally.CountUpdated(updates.Count);
+            return tally;
+        }
+
+        var (placed, conflicts) = await RekeyMover.MoveAsync(Table, moves, cancellationToken);
+        await RekeyMover.UpdateAsync(Table, updates, cancellationToken);
+        tally.CountMoved(placed);
+        tally.CountConflicts(conflicts);
+        tally.CountUpdated(updates.Count);
+        return tally;
+    }
+
+    /// <summary>No entry left under, or naming, an old key.</summary>
+    public async Task<IReadOnlyList<string>> CheckRekeyAsync(PseudonymRekey map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        await provisioner.EnsureAsync(cancellationToken);
+        var problems = new List<string>();
+        foreach (var bucket in SubjectKeys.AllBuckets())
+        {
+            long left = 0;
+            await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {bucket}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+            {
+                if (map.StateOf(row.RowKey.Split('|')[0]) == RekeyKeyState.Old || RekeyMover.NamesOldKey(row, map))
+                {
+                    left++;
+                }
+            }
+
+            if (left > 0)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{TableNames.AccessLog} {bucket}: {left} entries still under, or naming, an old key"));
+            }
+        }
+
+        return problems;
+    }
+
+    private string BucketOfStep(string step)
+    {
+        var bucket = step.StartsWith(TableNames.AccessLog + "/", StringComparison.Ordinal) ? step[(TableNames.AccessLog.Length + 1)..] : "";
+        return RekeySteps.Contains(step) ? bucket : throw new ArgumentException($"Not a step of {nameof(AccessLogStore)}: {step}", nameof(step));
+    }
 }

@@ -106,6 +106,11 @@ public sealed partial class RecordStore
 
         public const string SweepRow = "expiry";
 
+        /// <summary>Not a bucket name either: the partition of a re-keying migration's progress (infra/Rekey).</summary>
+        public const string RekeyPartition = "rekey";
+
+        public const string RekeyRow = "progress";
+
         /// <summary>A source's locators are spread over 8 shards by the record id's hash (docs/table-design.md, "RecordLocators").</summary>
         public static string LocatorPartition(string recordId) =>
             $"{TableKeys.Escape(RecordIds.SourceOf(recordId) ?? "_")}!{RecordIds.LocatorShardOf(recordId)}";

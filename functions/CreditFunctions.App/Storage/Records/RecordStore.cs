@@ -348,9 +348,16 @@ public sealed partial class RecordStore(
             profile["Name"] = record.SubjectName;
         }
 
+        if (record.Subject.Type == SubjectType.Individual)
+        {
+            // Not a key, never logged (as on the record): what a re-keying migration derives the new key from.
+            profile["SubjectId"] = record.Subject.Value;
+        }
+
         if (record.LegalRepresentative is { } representative)
         {
             profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
+            profile["LegalRepresentativeId"] = representative.Value;
         }
 
         return new TableTransactionAction(TableTransactionActionType.UpsertMerge, profile);
