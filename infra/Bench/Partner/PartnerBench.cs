@@ -58,7 +58,7 @@ public static class PartnerBench
     {
         using var azurite = AzuriteServer.Start();
         // HTTP functions only: the bench runs the fan-out itself, around the request counter.
-        await using var app = BenchHost.Build(["SubjectRestrictions", "FileFeedback", "CreateWatch"], Settings(azurite, null), LogLevel.Warning);
+        await using var app = BenchHost.Build(["SubjectRestrictions", "FileFeedback", "CreateWatch"], Settings(azurite, null));
         await app.StartAsync();
         using var http = Client(app);
         var counter = app.Services.GetRequiredService<StorageRequestCounter>();
