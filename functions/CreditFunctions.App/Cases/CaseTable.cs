@@ -307,7 +307,8 @@ public sealed class CaseTable<TCase>(CreditStorage storage, StorageProvisioner p
         var updates = new List<TableEntity>();
         await foreach (var row in CaseRowsAsync(cancellationToken))
         {
-            switch (map.StateOf(row.GetString("SubjectKey")))
+            var state = map.StateOf(row.GetString("SubjectKey"));
+            switch (state)
             {
                 case RekeyKeyState.Old:
                     var kept = RekeyMover.CopyAt(row, row.PartitionKey, row.RowKey);
@@ -315,11 +316,8 @@ public sealed class CaseTable<TCase>(CreditStorage storage, StorageProvisioner p
                     RekeyMover.MapProperties(kept, map, ["SubjectKey"]);
                     updates.Add(kept);
                     break;
-                case RekeyKeyState.New:
-                    tally.CountAlreadyNew();
-                    break;
-                case RekeyKeyState.Unknown:
-                    tally.CountUnknown();
+                default:
+                    tally.CountLeft(state);
                     break;
             }
         }

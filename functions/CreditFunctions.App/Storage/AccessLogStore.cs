@@ -283,19 +283,7 @@ public sealed class AccessLogStore(CreditStorage storage, StorageProvisioner pro
             }
         }
 
-        if (dryRun)
-        {
-            tally.CountMoved(moves.Count);
-            tally.CountUpdated(updates.Count);
-            return tally;
-        }
-
-        var (placed, conflicts) = await RekeyMover.MoveAsync(Table, moves, cancellationToken);
-        await RekeyMover.UpdateAsync(Table, updates, cancellationToken);
-        tally.CountMoved(placed);
-        tally.CountConflicts(conflicts);
-        tally.CountUpdated(updates.Count);
-        return tally;
+        return await RekeyMover.ApplyAsync(Table, tally, moves, updates, dryRun, cancellationToken);
     }
 
     /// <summary>No entry left under, or naming, an old key.</summary>

@@ -33,7 +33,8 @@ public sealed partial class WatchStore
             map.TryLearn(row.GetString("SubjectId"), out _, out _);
 
             var (key, moved) = KeyOf(row);
-            switch (map.StateOf(key))
+            var state = map.StateOf(key);
+            switch (state)
             {
                 case RekeyKeyState.Old when moved is not null:
                     var newKey = map.NewKeyOf(key)!;
@@ -45,28 +46,13 @@ public sealed partial class WatchStore
                     RekeyMover.MapProperties(kept, map, ["SubjectKey"]);
                     updates.Add(kept);
                     break;
-                case RekeyKeyState.New:
-                    tally.CountAlreadyNew();
-                    break;
-                case RekeyKeyState.Unknown:
-                    tally.CountUnknown();
+                default:
+                    tally.CountLeft(state);
                     break;
             }
         }
 
-        if (dryRun)
-        {
-            tally.CountMoved(moves.Count);
-            tally.CountUpdated(updates.Count);
-            return tally;
-        }
-
-        var (placed, conflicts) = await RekeyMover.MoveAsync(Table, moves, cancellationToken);
-        await RekeyMover.UpdateAsync(Table, updates, cancellationToken);
-        tally.CountMoved(placed);
-        tally.CountConflicts(conflicts);
-        tally.CountUpdated(updates.Count);
-        return tally;
+        return await RekeyMover.ApplyAsync(Table, tally, moves, updates, dryRun, cancellationToken);
     }
 
     /// <summary>

@@ -141,14 +141,9 @@ public static class PartnerBench
         var costs = new Dictionary<int, long>();
         foreach (var (k, subject) in hot)
         {
+            await DrainAsync(outbox);
             await ingestor.IngestAsync(Message([subject]), CancellationToken.None);
-            var changes = new List<OutboxPointer>();
-            foreach (var message in (await outbox.ReceiveMessagesAsync(32)).Value)
-            {
-                var notice = JsonSerializer.Deserialize(message.Body.ToString(), AppJson.Web.OutboxNotice)!;
-                changes.AddRange(notice.Events.Where(e => e.IsChange));
-                await outbox.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
+            var changes = await DrainAsync(outbox);
 
             var before = counter.Requests;
             var written = await fanout.FanOutAsync(changes, CancellationToken.None);
@@ -160,6 +155,23 @@ public static class PartnerBench
         }
 
         return costs;
+    }
+
+    /// <summary>Takes every notice off the outbox queue (no push function runs here); returns the change pointers they carried.</summary>
+    private static async Task<List<OutboxPointer>> DrainAsync(QueueClient outbox)
+    {
+        var changes = new List<OutboxPointer>();
+        while ((await outbox.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
+        {
+            foreach (var message in messages)
+            {
+                var notice = JsonSerializer.Deserialize(message.Body.ToString(), AppJson.Web.OutboxNotice)!;
+                changes.AddRange(notice.Events.Where(e => e.IsChange));
+                await outbox.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>Change-to-feed latency under the push bench's load, with every ingested subject watched.</summary>

@@ -134,7 +134,8 @@ public sealed partial class RecordStore : ISubjectKeyHolder
                 owner = row.GetString("SubjectKey");
             }
 
-            switch (map.StateOf(owner))
+            var state = map.StateOf(owner);
+            switch (state)
             {
                 case RekeyKeyState.Old:
                     var newKey = map.NewKeyOf(owner)!;
@@ -148,11 +149,8 @@ public sealed partial class RecordStore : ISubjectKeyHolder
                     }
 
                     continue;
-                case RekeyKeyState.New:
-                    tally.CountAlreadyNew();
-                    break;
-                case RekeyKeyState.Unknown:
-                    tally.CountUnknown();
+                default:
+                    tally.CountLeft(state);
                     break;
             }
 
@@ -169,19 +167,12 @@ public sealed partial class RecordStore : ISubjectKeyHolder
             }
         }
 
-        if (dryRun)
+        await RekeyMover.ApplyAsync(Records, tally, moves, updates, dryRun, cancellationToken);
+        if (!dryRun)
         {
-            tally.CountMoved(moves.Count);
-            tally.CountUpdated(updates.Count);
-            return tally;
+            tally.MovedEvents.AddRange(events);
         }
 
-        var (placed, conflicts) = await RekeyMover.MoveAsync(Records, moves, cancellationToken);
-        await RekeyMover.UpdateAsync(Records, updates, cancellationToken);
-        tally.CountMoved(placed);
-        tally.CountConflicts(conflicts);
-        tally.CountUpdated(updates.Count);
-        tally.MovedEvents.AddRange(events);
         return tally;
     }
 
@@ -194,7 +185,8 @@ public sealed partial class RecordStore : ISubjectKeyHolder
         await foreach (var row in Locators.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             var key = row.GetString("SubjectKey");
-            switch (map.StateOf(key))
+            var state = map.StateOf(key);
+            switch (state)
             {
                 case RekeyKeyState.Old:
                     var newKey = map.NewKeyOf(key)!;
@@ -204,11 +196,8 @@ public sealed partial class RecordStore : ISubjectKeyHolder
                     kept["Bucket"] = SubjectKeys.BucketOf(newKey);
                     updates.Add(kept);
                     break;
-                case RekeyKeyState.New:
-                    tally.CountAlreadyNew();
-                    break;
-                case RekeyKeyState.Unknown:
-                    tally.CountUnknown();
+                default:
+                    tally.CountLeft(state);
                     break;
             }
 

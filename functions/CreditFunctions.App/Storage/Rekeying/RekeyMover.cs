@@ -96,6 +96,30 @@ internal static class RekeyMover
         return (placed.Count, conflicts);
     }
 
+    /// <summary>
+    /// The end of every owner's step: in a dry run only counted; else the moves (new row first, old one deleted) and the
+    /// updates in place are written, and what was placed, conflicted and updated is counted on <paramref name="tally"/>.
+    /// </summary>
+    public static async Task<RekeyTally> ApplyAsync(
+        TableClient table, RekeyTally tally, IReadOnlyList<(TableEntity From, TableEntity To)> moves, IReadOnlyList<TableEntity> updates,
+        bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        if (dryRun)
+        {
+            tally.CountMoved(moves.Count);
+            tally.CountUpdated(updates.Count);
+            return tally;
+        }
+
+        var (placed, conflicts) = await MoveAsync(table, moves, cancellationToken);
+        await UpdateAsync(table, updates, cancellationToken);
+        tally.CountMoved(placed);
+        tally.CountConflicts(conflicts);
+        tally.CountUpdated(updates.Count);
+        return tally;
+    }
+
     /// <summary>Replaces rows kept in place, each under the ETag it was read with.</summary>
     public static async Task UpdateAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {

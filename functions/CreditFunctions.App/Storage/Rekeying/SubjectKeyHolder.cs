@@ -66,6 +66,19 @@ public sealed class RekeyTally(string table)
 
     public void CountConflicts(long n = 1) => Interlocked.Add(ref _conflicts, n);
 
+    /// <summary>Counts a row that is not moved: under a new key already, or under a key no stored ID number gives.</summary>
+    public void CountLeft(RekeyKeyState state)
+    {
+        if (state == RekeyKeyState.New)
+        {
+            CountAlreadyNew();
+        }
+        else if (state == RekeyKeyState.Unknown)
+        {
+            CountUnknown();
+        }
+    }
+
     public void Add(RekeyTally other)
     {
         ArgumentNullException.ThrowIfNull(other);
