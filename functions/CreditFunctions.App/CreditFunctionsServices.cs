@@ -2,6 +2,7 @@ using CreditFunctions.App.Api;
 using CreditFunctions.App.Expiry;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Platform;
+using CreditFunctions.App.Reports;
 using CreditFunctions.App.Storage;
 using CreditFunctions.App.Trust;
 using CreditFunctions.Domain.Catalogue;
@@ -33,6 +34,7 @@ public static class CreditFunctionsServices
             .AddPlatform(configuration)
             .AddExpirySweep(configuration)
             .AddObjectionsAndRepairs()
+            .AddCreditReports()
             .AddDocuments(configuration);
     }
 

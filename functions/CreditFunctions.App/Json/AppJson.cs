@@ -38,6 +38,11 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairFiled))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairView))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairList))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.ReportContent))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.IssuedReport))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.VerifiedReport))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.ReportKeySet))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.ReportFingerprintContent))]
 public sealed partial class AppJson : JsonSerializerContext
 {
     /// <summary>

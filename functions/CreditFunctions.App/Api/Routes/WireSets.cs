@@ -35,6 +35,7 @@ public static class WireSets
     public const string ObjectionFiler = "ObjectionFiler";
     public const string RepairOutcome = "RepairOutcome";
     public const string HealthStatus = "HealthStatus";
+    public const string ReportCurrent = "ReportCurrent";
 
     /// <summary>Name → what the words mean and the words, in the order the code defines them.</summary>
     public static IReadOnlyDictionary<string, (string Description, IReadOnlyList<string> Values)> All { get; } =
@@ -69,6 +70,9 @@ public static class WireSets
                 Words<Domain.Repairs.RepairOutcome>(o => o.ToWire())),
             // As StorageHealth reports it.
             [HealthStatus] = ("healthy when tables and queues both answer, unhealthy otherwise.", ["healthy", "unhealthy"]),
+            // As ReportDesk compares a report's fingerprint with today's.
+            [ReportCurrent] = ("valid: the register says the same of the subject today as the report does (status, records and " +
+                "their marks, measures); changed: it says something else.", [Reports.ReportDesk.Valid, Reports.ReportDesk.Changed]),
         };
 
     private static IReadOnlyList<string> Words<TEnum>(Func<TEnum, string> toWire)
