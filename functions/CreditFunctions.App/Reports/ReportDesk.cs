@@ -25,7 +25,7 @@ public sealed record ReportFacts(
 /// one insert (3 requests); verifying is the report's point read, then the credit read and the access-log insert together (3).
 /// </summary>
 public sealed class ReportDesk(
-    ReportStore store, ReportKeys keys, SubjectDirectory subjects, SubjectKeys subjectKeys, CatalogueSet catalogues, AccessLogging accessLog, TimeProvider clock)
+    ReportStore store, ReportKeys keys, SubjectDirectory subjects, CatalogueSet catalogues, AccessLogging accessLog, TimeProvider clock)
 {
     public const string Valid = "valid";
     public const string Changed = "changed";
@@ -60,7 +60,7 @@ public sealed class ReportDesk(
         var content = new ReportContent(reportId, issuedAt, day, facts.Subject, facts.Status, facts.Records, facts.Measures, facts.CatalogueVersion);
         var jws = key.SignCompact(JsonSerializer.SerializeToUtf8Bytes(content, AppJson.Web.ReportContent));
         await store.AddAsync(new StoredReport(
-            reportId, subject, subjectKeys.KeyFor(subject), ReportIds.CodeHash(reportId, code), issuedAt, day, key.Kid, facts.Fingerprint, jws), cancellationToken);
+            reportId, subject, ReportIds.CodeHash(reportId, code), issuedAt, day, key.Kid, facts.Fingerprint, jws), cancellationToken);
 
         var issued = new IssuedReport(
             reportId, code, issuedAt, day, facts.Subject, facts.Status, facts.Records, facts.Measures, facts.CatalogueVersion, jws);

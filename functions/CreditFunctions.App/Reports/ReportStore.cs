@@ -6,13 +6,15 @@ using CreditFunctions.Domain.Subjects;
 namespace CreditFunctions.App.Reports;
 
 /// <summary>An issued report as the register keeps it: never the verification code, only its hash.</summary>
-/// <param name="SubjectId">Whom it is about: needed to evaluate the subject's credit again (as Records rows keep it).</param>
+/// <param name="SubjectId">
+/// Whom it is about: needed to evaluate the subject's credit again (as Records rows keep it). Only the ID number, never its
+/// pseudonymous key: re-keying (infra/Rekey) then has nothing to move here, and the next read finds the subject under the new key.
+/// </param>
 /// <param name="Fingerprint">SHA-256 (hex) of the status, records with their marks and measures the report states.</param>
 /// <param name="Jws">The signed report (compact JWS): its payload is the report as issued.</param>
 public sealed record StoredReport(
     string ReportId,
     SubjectId SubjectId,
-    string SubjectKey,
     string CodeHash,
     DateTimeOffset IssuedAt,
     DateOnly AsOf,
@@ -44,7 +46,6 @@ public sealed class ReportStore(CreditStorage storage, StorageProvisioner provis
         {
             ["SubjectType"] = report.SubjectId.Type == SubjectType.Unit ? "unit" : "individual",
             ["SubjectId"] = report.SubjectId.Value,
-            ["SubjectKey"] = report.SubjectKey,
             ["CodeHash"] = report.CodeHash,
             ["IssuedAt"] = report.IssuedAt,
             ["AsOf"] = report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -70,7 +71,6 @@ public sealed class ReportStore(CreditStorage storage, StorageProvisioner provis
         return new StoredReport(
             entity.PartitionKey,
             new SubjectId(type, entity.GetString("SubjectId") ?? ""),
-            entity.GetString("SubjectKey") ?? "",
             entity.GetString("CodeHash") ?? "",
             entity.GetDateTimeOffset("IssuedAt") ?? default,
             DateOnly.ParseExact(entity.GetString("AsOf") ?? "0001-01-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -12,7 +12,8 @@ public static class TableNames
     public const string Freshness = "Freshness";
     public const string Objections = "Objections";
     public const string Repairs = "Repairs";
+    public const string Watches = "Watches";
     public const string Reports = "Reports";
 
-    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs, Reports];
+    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs, Watches, Reports];
 }
