@@ -1,13 +1,14 @@
 using CreditFunctions.Bench.Ingest;
 using CreditFunctions.Bench.Query;
 using CreditFunctions.Bench.Push;
+using CreditFunctions.Bench.Report;
 using CreditFunctions.Bench.Rules;
 using CreditFunctions.Bench.Sweep;
 
 // ./infra/bench: `dotnet run -c Release --project infra/Bench -- <suite>`; each suite prints one JSON object per line:
 // {"bench":"rules.classifyNs","value":123.4,"unit":"ns"}. Add a suite as one more case.
 // No name runs every suite; several names run those, in order.
-string[] all = ["rules", "signature", "ingest", "query", "sweep", "push"];
+string[] all = ["rules", "signature", "ingest", "query", "sweep", "push", "report"];
 var suites = args.Length > 0 ? args.TakeWhile(a => !a.StartsWith('-')).ToArray() : all;
 foreach (var suite in suites)
 {
@@ -36,8 +37,10 @@ switch (suite)
         return await SweepBench.RunAsync(Console.Out);
     case "push":
         return await PushBench.RunAsync(Console.Out);
+    case "report":
+        return await ReportBench.RunAsync(args);
     default:
-        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules, signature, ingest, query, sweep, push");
+        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules, signature, ingest, query, sweep, push, report");
         return 2;
 }
 }
