@@ -108,6 +108,7 @@ var tableNames = [
   'Objections' // art10 workflow
   'Repairs' // art11 workflow
   'Watches' // partners' watches, their feeds, the fan-out's index and callback delivery state
+  'Reports' // credit reports as issued (signed), one row per report number
 ]
 
 // Queues, each with its poison queue where a trigger reads it (the host moves a message there after

@@ -2,6 +2,7 @@ using CreditFunctions.App.Api;
 using CreditFunctions.App.Expiry;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Platform;
+using CreditFunctions.App.Reports;
 using CreditFunctions.App.Storage;
 using CreditFunctions.App.Trust;
 using CreditFunctions.App.Watches;
@@ -35,6 +36,7 @@ public static class CreditFunctionsServices
             .AddExpirySweep(configuration)
             .AddObjectionsAndRepairs()
             .AddWatchesAndFeedback(configuration)
+            .AddCreditReports()
             .AddDocuments(configuration);
     }
 

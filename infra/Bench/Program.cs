@@ -2,13 +2,14 @@ using CreditFunctions.Bench.Ingest;
 using CreditFunctions.Bench.Partner;
 using CreditFunctions.Bench.Query;
 using CreditFunctions.Bench.Push;
+using CreditFunctions.Bench.Report;
 using CreditFunctions.Bench.Rules;
 using CreditFunctions.Bench.Sweep;
 
 // ./infra/bench: `dotnet run -c Release --project infra/Bench -- <suite>`; each suite prints one JSON object per line:
 // {"bench":"rules.classifyNs","value":123.4,"unit":"ns"}. Add a suite as one more case.
 // No name runs every suite; several names run those, in order.
-string[] all = ["rules", "signature", "ingest", "query", "sweep", "push", "partner"];
+string[] all = ["rules", "signature", "ingest", "query", "sweep", "push", "partner", "report"];
 var suites = args.Length > 0 ? args.TakeWhile(a => !a.StartsWith('-')).ToArray() : all;
 foreach (var suite in suites)
 {
@@ -39,8 +40,10 @@ switch (suite)
         return await PushBench.RunAsync(Console.Out);
     case "partner":
         return await PartnerBench.RunAsync(Console.Out, args);
+    case "report":
+        return await ReportBench.RunAsync(args);
     default:
-        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules, signature, ingest, query, sweep, push, partner");
+        Console.Error.WriteLine($"unknown bench suite '{suite}'. Known: rules, signature, ingest, query, sweep, push, partner, report");
         return 2;
 }
 }

@@ -20,6 +20,7 @@ public sealed partial class ArchitectureTests
         [TableNames.RecordLocators] = ["Storage/Records/RecordStore"],
         [TableNames.Objections] = ["Objections/StoredObjection.cs"],
         [TableNames.Repairs] = ["Repairs/StoredRepair.cs"],
+        [TableNames.Reports] = ["Reports/ReportStore.cs"],
         [TableNames.Rejections] = ["Ingestion/RejectionLedger.cs"],
         [TableNames.Idempotency] = ["Storage/MessageLedger.cs"],
         [TableNames.AccessLog] = ["Storage/AccessLogStore.cs"],

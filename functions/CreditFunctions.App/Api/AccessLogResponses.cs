@@ -12,7 +12,7 @@ public sealed record AccessLogResponse(
 [Description("One look-up of the subject.")]
 public sealed record AccessLogView(
     [property: Description("When.")] DateTimeOffset At,
-    [property: Description("The caller's roles, comma-separated.")] string Role,
+    [property: Description("The caller's roles, comma-separated; anonymous for a look-up that needs no identity (checking a credit report).")] string Role,
     [property: Description("The caller's unit code, for a unit.")] string? Unit,
     [property: Description("The calling app's or official's display name, when known (never a subject's own name).")] string? Name,
     [property: Description("The subject looked at itself.")] bool Self,

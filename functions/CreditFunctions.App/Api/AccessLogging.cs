@@ -33,7 +33,8 @@ public sealed class AccessLogging(AccessLogStore store, SubjectKeys keys, TimePr
             callerKey = keys.KeyFor(ownId);
         }
 
-        var roles = string.Join(',', caller.Roles.Order(StringComparer.Ordinal));
+        // A caller with no identity (checking a credit report, which needs none) is logged as anonymous.
+        var roles = caller.Roles.Count == 0 ? "anonymous" : string.Join(',', caller.Roles.Order(StringComparer.Ordinal));
         // Every look-up, one subject at a time, makes its entry here (screenings too): the one place to count them.
         // The route's template names it, never the subject; roles outside the five (a misconfigured claim) count as "other".
         OperationsMetrics.Lookup(metricRoute, caller.Roles.All(KnownRoles.Contains) ? roles : "other");

@@ -37,20 +37,17 @@ public sealed class CreditFunction(
         await Task.WhenAll(reading, logging);
         var stored = await reading;
         // Past its query period (Regulations art35) dishonesty is history only an administrator sees.
-        var records = QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin));
-        var result = CreditStatusEvaluator.Evaluate(subject, records, asOf, catalogues);
+        var answer = CreditAnswers.Evaluate(subject, stored, asOf, today, catalogues, caller.IsIn(Roles.Admin));
+        var result = answer.Result;
         // SubjectId.ToString() never prints an ID number ("individual:(personal)"); units are public codes.
         logger.LogDebug("Credit look-up by {Caller} of {Subject}: {Status}", caller.Describe(), subject, result.Status.ToWire());
         var response = new CreditResponse(
-            new SubjectView(subject.Type.ToWire(), SubjectAccess.Display(caller, subject, stored.Records), stored.Profile?.Name ?? LatestName(stored.Records)),
+            new SubjectView(subject.Type.ToWire(), SubjectAccess.Display(caller, subject, stored.Records), answer.Name),
             asOf,
             result.Status.ToWire(),
             result.ActiveRecords.Select(Views.Of).ToList(),
-            result.Measures.Concat(result.JointPunishments).Select(Views.Of).ToList(),
+            answer.Measures,
             result.CatalogueVersion);
         return ApiAnswer.Json(response, AppJson.Web.CreditResponse);
     }
-
-    private static string? LatestName(IReadOnlyList<CreditRecord> records) =>
-        records.Where(r => r.SubjectName is not null).OrderByDescending(r => r.DecisionDate).Select(r => r.SubjectName).FirstOrDefault();
 }

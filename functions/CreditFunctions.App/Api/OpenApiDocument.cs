@@ -375,6 +375,13 @@ public static class OpenApiDocument
         if (media is not null)
         {
             body["content"] = new JsonObject { [mediaType!] = media };
+            if (response.AlternateMediaType is { } alternate)
+            {
+                body["content"]![alternate] = new JsonObject
+                {
+                    ["schema"] = new JsonObject { ["type"] = "string", ["description"] = response.AlternateDescription },
+                };
+            }
         }
 
         if (response.ProblemCodes is { Count: > 0 })

@@ -38,6 +38,10 @@ internal sealed class OpenApiSchemas
         [typeof(RepairDecisionBody)] = "RepairDecision",
         [typeof(RepairFiled)] = "RepairCreated",
         [typeof(RepairView)] = "Repair",
+        [typeof(Reports.IssuedReport)] = "CreditReport",
+        [typeof(Reports.VerifiedReport)] = "VerifiedCreditReport",
+        [typeof(Reports.ReportRecordView)] = "CreditReportRecord",
+        [typeof(Reports.ReportKeySet)] = "ReportKeySet",
     };
 
     /// <summary>Descriptions of types the app does not own (the domain's catalogue document).</summary>

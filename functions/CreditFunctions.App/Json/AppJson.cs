@@ -51,6 +51,11 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(CreditFunctions.App.Watches.WatchSubjectsBody))]
 [JsonSerializable(typeof(CreditFunctions.App.Watches.WatchSubjectsChanged))]
 [JsonSerializable(typeof(CreditFunctions.App.Watches.WatchChangesPage))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.ReportContent))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.IssuedReport))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.VerifiedReport))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.ReportKeySet))]
+[JsonSerializable(typeof(CreditFunctions.App.Reports.ReportFingerprintContent))]
 public sealed partial class AppJson : JsonSerializerContext
 {
     /// <summary>

@@ -13,6 +13,7 @@ public static class TableNames
     public const string Objections = "Objections";
     public const string Repairs = "Repairs";
     public const string Watches = "Watches";
+    public const string Reports = "Reports";
 
-    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs, Watches];
+    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs, Watches, Reports];
 }

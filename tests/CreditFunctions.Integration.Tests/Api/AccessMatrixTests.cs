@@ -33,7 +33,14 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         ["GET /api/subjects/{id}/access-log"] = [As.OwnSubject, As.Admin],
         ["GET /api/subjects/{id}/feedback"] = [As.OwnSubject, As.Admin],
         ["GET /api/feedback/summary"] = [As.Admin],
+        ["POST /api/subjects/{id}/reports"] = [As.OwnSubject, As.Admin],
     };
+
+    /// <summary>Routes that answer success with another status than 200 (a report is created: 201).</summary>
+    private static readonly Dictionary<string, int> Success = new() { ["POST /api/subjects/{id}/reports"] = 201 };
+
+    /// <summary>Refusals with a code of the route's own: a subject asking for another subject's report.</summary>
+    private static readonly Dictionary<(string, As), string> RefusalCodes = new() { [("POST /api/subjects/{id}/reports", As.OtherSubject)] = "not-own-subject" };
 
     public static TheoryData<string, As, int> Matrix()
     {
@@ -42,7 +49,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         {
             foreach (var caller in Enum.GetValues<As>())
             {
-                data.Add(route, caller, caller == As.Nobody ? 401 : allowed.Contains(caller) ? 200 : 403);
+                data.Add(route, caller, caller == As.Nobody ? 401 : allowed.Contains(caller) ? Success.GetValueOrDefault(route, 200) : 403);
             }
         }
 
@@ -65,14 +72,15 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             "GET /api/subjects/{id}/access-log" => await ApiCalls.AccessLog(app, world.Subject, principal),
             "GET /api/subjects/{id}/feedback" => await ApiCalls.SubjectFeedback(app, world.Subject, principal),
             "GET /api/feedback/summary" => await ApiCalls.FeedbackSummary(app, principal),
+            "POST /api/subjects/{id}/reports" => await ApiCalls.IssueReport(app, world.Subject, principal),
             _ => throw new ArgumentOutOfRangeException(nameof(route)),
         };
 
         Assert.True(expected == answer.Status, $"{route} as {caller}: expected {expected}, got {answer.Status} {answer.Body}");
-        if (expected != 200)
+        if (expected is not (200 or 201))
         {
             Assert.StartsWith("application/problem+json", answer.ContentType);
-            Assert.Equal(expected == 401 ? "unauthenticated" : "forbidden", answer.Json.GetProperty("code").GetString());
+            Assert.Equal(expected == 401 ? "unauthenticated" : RefusalCodes.GetValueOrDefault((route, caller), "forbidden"), answer.Json.GetProperty("code").GetString());
         }
     }
 

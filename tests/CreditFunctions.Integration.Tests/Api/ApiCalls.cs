@@ -26,6 +26,25 @@ public static class ApiCalls
     public static async Task<HttpAnswer> Quality(CreditApp app, string unit, string? principal) =>
         HttpAnswer.Of(await app.Function<UnitQualityFunction>().Run(app.Request($"/api/units/{unit}/quality", null, principal), unit, CancellationToken.None));
 
+    public static async Task<HttpAnswer> IssueReport(CreditApp app, string id, string? principal) =>
+        HttpAnswer.Of(await app.Function<App.Reports.IssueReportFunction>().Run(
+            app.Request($"/api/subjects/{id}/reports", null, principal, "POST"), id, CancellationToken.None));
+
+    /// <summary>GET /api/reports/{reportId}?code=…, with an Accept header when given (null: none).</summary>
+    public static async Task<HttpAnswer> VerifyReport(CreditApp app, string reportId, string? code, string? accept = null, string? principal = null)
+    {
+        var request = app.Request($"/api/reports/{reportId}", code is null ? null : "code=" + Uri.EscapeDataString(code), principal);
+        if (accept is not null)
+        {
+            request.Headers.Accept = accept;
+        }
+
+        return HttpAnswer.Of(await app.Function<App.Reports.VerifyReportFunction>().Run(request, reportId, CancellationToken.None));
+    }
+
+    public static async Task<HttpAnswer> ReportKeys(CreditApp app) =>
+        HttpAnswer.Of(await app.Function<App.Reports.ReportKeysFunction>().Run(app.Request("/api/reports/keys")));
+
     public static async Task<HttpAnswer> AccessLog(CreditApp app, string id, string? principal, string? query = null) =>
         HttpAnswer.Of(await app.Function<AccessLogFunction>().Run(
             app.Request($"/api/subjects/{id}/access-log", query, principal), id, CancellationToken.None));

@@ -87,6 +87,10 @@ public sealed class OpenApiCodesTests
             $"403 forbidden|413 body-too-large|400 invalid-json|400 missing-subjects|400 too-many-subjects|400 invalid-subject-id|" +
             $"404 watch-not-found|409 watch-changed|{Secured}",
         ["GET /api/watches/{id}/changes"] = $"403 forbidden|400 invalid-cursor|400 invalid-limit|404 watch-not-found|{Secured}",
+        // ReportDesk.IssueAsync: the subject id, then whose report; ReportDesk.VerifyAsync: the code, then report and code as one 404.
+        ["POST /api/subjects/{id}/reports"] = $"403 forbidden|400 invalid-subject-id|403 not-own-subject|{Secured}",
+        ["GET /api/reports/keys"] = "",
+        ["GET /api/reports/{reportId}"] = "400 verification-code-required|404 report-not-found|503 storage-unavailable",
     };
 
     /// <summary>Factories whose code comes from their caller or the domain (checked through the code constants instead).</summary>
@@ -136,7 +140,7 @@ public sealed class OpenApiCodesTests
         var made = new List<(string Factory, string Code)>();
         var skipped = new List<string>();
         foreach (var type in new[] { typeof(Problem), typeof(ApiProblems), typeof(RequestBody), typeof(ObjectionProblems), typeof(RepairProblems),
-                     typeof(App.Feedback.FeedbackProblems), typeof(App.Watches.WatchProblems) })
+                     typeof(App.Feedback.FeedbackProblems), typeof(App.Watches.WatchProblems), typeof(App.Reports.ReportProblems) })
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Problem)))
             {

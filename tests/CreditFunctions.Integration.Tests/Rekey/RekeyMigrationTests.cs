@@ -33,6 +33,7 @@ public sealed class RekeyMigrationTests
         [TableNames.Idempotency] = "message ids by source",
         [TableNames.UnitQuality] = "counters by unit code",
         [TableNames.Freshness] = "counters by source",
+        [TableNames.Reports] = "keyed by report number; a report keeps its subject's ID number (read again to say valid or changed), never its key",
     };
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed class CreditApp : IAsyncDisposable
 {
     public const string PseudonymKey = "integration-tests-pseudonym-key-0123456789";
 
+    /// <summary>The register key the tests sign credit reports with (PKCS#8 PEM), made once per test run: never a real one.</summary>
+    public static readonly string ReportSigningKey = NewReportKey();
+
     private CreditApp(ServiceProvider services, FakeTimeProvider clock, string connectionString)
     {
         Services = services;
@@ -47,6 +50,7 @@ public sealed class CreditApp : IAsyncDisposable
             // Tests are local development: the principal header is trusted (fail closed everywhere else).
             ["Auth:LocalDevelopment"] = "true",
             ["SourceKeys:Directory"] = TestKeys.Directory,
+            ["Reports:SigningKey"] = ReportSigningKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -67,6 +71,12 @@ public sealed class CreditApp : IAsyncDisposable
         }
 
         return new CreditApp(provider, clock, connection);
+    }
+
+    public static string NewReportKey()
+    {
+        App.Reports.ReportSigningKey.Generate(out var pem);
+        return pem;
     }
 
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Services);
@@ -114,9 +124,13 @@ public sealed class CreditApp : IAsyncDisposable
 /// <summary>What a function answered: status, content type and body, read from the IActionResult it returned.</summary>
 public sealed record HttpAnswer(int Status, string? ContentType, string Body)
 {
+    /// <summary>The headers a document answer carries (<see cref="App.Api.Routes.DocumentResult"/>); none for the others.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static HttpAnswer Of(IActionResult result) => result switch
     {
         ContentResult c => new HttpAnswer(c.StatusCode ?? 200, c.ContentType, c.Content ?? ""),
+        App.Api.Routes.DocumentResult d => new HttpAnswer(200, d.ContentType, System.Text.Encoding.UTF8.GetString(d.Content.Span)) { Headers = d.Headers },
         StatusCodeResult s => new HttpAnswer(s.StatusCode, null, ""),
         _ => throw new InvalidOperationException($"Unexpected result type {result.GetType().Name}"),
     };

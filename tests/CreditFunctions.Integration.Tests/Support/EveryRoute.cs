@@ -36,6 +36,8 @@ public static class EveryRoute
             [nameof(ApiRoutes.ListRepairs)] = async (app, p) => HttpAnswer.Of(await app.Function<ListRepairsFunction>().Run(app.Request("/api/repairs", null, p), default)),
             [nameof(ApiRoutes.GetRepair)] = async (app, p) => HttpAnswer.Of(await app.Function<GetRepairFunction>().Run(
                 app.Request("/api/repairs/rep_aaaaaaaaaaaaaaaaaaaa", null, p), "rep_aaaaaaaaaaaaaaaaaaaa", default)),
+            [nameof(ApiRoutes.IssueReport)] = async (app, p) => HttpAnswer.Of(await app.Function<App.Reports.IssueReportFunction>().Run(
+                app.Request($"/api/subjects/{Unit}/reports", null, p, "POST"), Unit, default)),
             [nameof(ApiRoutes.DecideRepair)] = async (app, p) => HttpAnswer.Of(await app.Function<DecideRepairFunction>().Run(
                 app.Request("/api/repairs/rep_aaaaaaaaaaaaaaaaaaaa/decision", null, p, "POST", Body), "rep_aaaaaaaaaaaaaaaaaaaa", default)),
             [nameof(ApiRoutes.FileFeedback)] = async (app, p) => HttpAnswer.Of(await app.Function<FileFeedbackFunction>().Run(app.Request("/api/feedback", null, p, "POST", Body), default)),

@@ -59,6 +59,11 @@ public sealed record OpenApiResponse(int Status, string Description, JsonTypeInf
     /// <summary>A body that is not JSON of a contract type (the documents): its media type; the schema is a plain one.</summary>
     public string? MediaType { get; init; }
 
+    /// <summary>Another media type the same answer comes in (the report as a page: <c>text/html</c>), a string body described by <see cref="AlternateDescription"/>.</summary>
+    public string? AlternateMediaType { get; init; }
+
+    public string? AlternateDescription { get; init; }
+
     /// <summary>With <see cref="MediaType"/>: what the body is.</summary>
     public string? BodyDescription { get; init; }
 

@@ -56,6 +56,9 @@ public static class ApiRoutes
     public const string WatchPath = "watches/{id}";
     public const string WatchSubjectsPath = "watches/{id}/subjects";
     public const string WatchChangesPath = "watches/{id}/changes";
+    public const string SubjectReportsPath = "subjects/{id}/reports";
+    public const string ReportKeysPath = "reports/keys";
+    public const string ReportPath = "reports/{reportId}";
 
     /// <summary>Reasons, statements and 20 evidence references fit easily; a corrected record is a few KiB.</summary>
     private const int CaseBodyBytes = 256 * 1024;
@@ -594,6 +597,68 @@ public static class ApiRoutes
             Unauthorized, Forbidden, WatchNotFound($"/api/watches/{ApiExamples.WatchId}/changes"), StorageUnavailable,
         ]));
 
+    // Reports
+    public static readonly ApiRoute IssueReport = new("IssueReport", Post, SubjectReportsPath, AuthorizationLevel.Function,
+        [Roles.Subject, Roles.Admin], new(
+        "issueCreditReport", ApiTags.Reports, "Issue a credit report of the subject (信用报告) / 出具信用报告",
+        "What the register says of the subject today, as GET /api/subjects/{id}/credit says it (status, records, measures; " +
+        "dishonesty past its query period left out, as for everyone but administrators), with each record marked repaired (已修复: " +
+        "records repaired within their publication period are listed, counting for nothing) and under objection (异议处理中), " +
+        "signed by the register's key (ES256, a compact JWS in signature; keys at GET /api/reports/keys). The answer carries the " +
+        "report number and a verification code, shown once: whoever is given both checks the report at GET /api/reports/{reportId}. " +
+        "An individual's ID number is masked in the report, which is meant to be shown to others. Logged like a look-up (art12).",
+        [Roles.Subject + " (own)", Roles.Admin], [SubjectId], null,
+        [
+            new(201, "Issued: the report, its number, its code and its signature.", AppJson.Web.IssuedReport)
+            {
+                Examples = [OpenApiExample.Of("generalDishonesty", "The penalty of examples/admin-penalty.json, under objection", () => Reports.ReportExamples.Issued, AppJson.Web.IssuedReport)],
+            },
+            Bad($"/api/subjects/{Unit}/reports", InvalidSubject),
+            Unauthorized,
+            Refusal(403, "The caller's role may not ask for reports (forbidden), or a subject asked for another subject's report " +
+                "(not-own-subject).", $"/api/subjects/{Unit}/reports",
+                Problem.Forbidden("调用方的角色无权使用该接口（POST /api/subjects/{id}/reports）。", "The caller's role may not use this route (POST /api/subjects/{id}/reports)."),
+                Reports.ReportProblems.NotOwnSubject()),
+            StorageUnavailable,
+        ]));
+
+    public static readonly ApiRoute ReportKeys = new("ReportKeys", Get, ReportKeysPath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getReportKeys", ApiTags.Reports, "The register's public keys for credit reports / 信用报告公钥",
+        "A JWK Set (RFC 7517) of the keys credit reports are signed with: the current one first, then earlier ones that reports " +
+        "issued before a rotation carry. A report's JWS header names its key by kid. Public; may be cached for an hour.",
+        ["anyone"], [], null,
+        [
+            new(200, "The keys.", AppJson.Web.ReportKeySet)
+            {
+                Examples = [OpenApiExample.Of("twoKeys", "After a rotation: the current key and the previous one", () => Reports.ReportExamples.Keys, AppJson.Web.ReportKeySet)],
+            },
+            NoClientError,
+        ]));
+
+    public static readonly ApiRoute VerifyReport = new("VerifyReport", Get, ReportPath, AuthorizationLevel.Anonymous, Anyone, new(
+        "verifyCreditReport", ApiTags.Reports, "Check a credit report / 核验信用报告",
+        "The report as issued, and current: valid when the register says the same of the subject today (status, records and " +
+        "their marks, measures), changed when it says something else. For anyone who has the report number and the code: no " +
+        "token, no key. A wrong code is answered exactly as an unknown report. With Accept: text/html, a printable page (Chinese, " +
+        "with English) with the report number, the code, the records and their marks. Logged like a look-up (art12), as anonymous.",
+        ["anyone with the report number and code"],
+        [
+            new("reportId", "path", true, "The report number, rpt_ and 20 base32 characters / 报告编号") { Example = Reports.ReportExamples.ReportId },
+            new("code", "query", true, "The verification code, XXXX-XXXX-XXXX (case and dashes do not matter) / 验证码") { Example = Reports.ReportExamples.Code },
+        ], null,
+        [
+            new(200, "The report as issued and whether it still holds.", AppJson.Web.VerifiedReport)
+            {
+                Examples = [OpenApiExample.Of("changed", "Checked after the objection was decided: the record is no longer under objection", () => Reports.ReportExamples.Verified, AppJson.Web.VerifiedReport)],
+                AlternateMediaType = "text/html",
+                AlternateDescription = "The printable page of the report (with Accept: text/html): self-contained, nothing fetched from elsewhere.",
+            },
+            Bad($"/api/reports/{Reports.ReportExamples.ReportId}", Reports.ReportProblems.CodeRequired()),
+            Refusal(404, "No report with this number and code: an unknown report, a number of the wrong shape and a wrong code are " +
+                "the same answer.", $"/api/reports/{Reports.ReportExamples.ReportId}", Reports.ReportProblems.NotFound()),
+            StorageUnavailable,
+        ]));
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Health, Catalogue, OpenApi, SubjectCredit, SubjectRestrictions, SubjectAccessLog, Screening, Record, UnitQuality,
@@ -602,6 +667,8 @@ public static class ApiRoutes
         Docs, DocsScript, DocsScriptLicense, AsyncApi,
         // The partner loop
         FileFeedback, SubjectFeedback, FeedbackSummary, CreateWatch, GetWatch, DeleteWatch, ChangeWatchSubjects, WatchChanges,
+        // Reports
+        IssueReport, ReportKeys, VerifyReport,
     ];
 
     /// <summary>What a corrected record can be refused with: ingestion reads and classifies it like any record.</summary>

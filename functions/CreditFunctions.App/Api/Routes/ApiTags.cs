@@ -12,6 +12,7 @@ public static class ApiTags
     public const string Units = "units";
     public const string Feedback = "feedback";
     public const string Watches = "watches";
+    public const string Reports = "reports";
 
     public static IReadOnlyList<(string Name, string Description)> All { get; } =
     [
@@ -30,5 +31,7 @@ public static class ApiTags
             "measures a look-up named, and the Bureau sees how the measures work."),
         (Watches, "Partners follow up to 1,000 subjects each: a change feed with cursors, and signed callbacks retried until " +
             "acknowledged."),
+        (Reports, "Credit reports (信用报告): the subject asks for a report of its credit today, signed by the register's key (ES256, " +
+            "JWS); whoever it hands the report number and verification code to checks it, and whether it still holds, with no account."),
     ];
 }

@@ -37,6 +37,7 @@ public static class WireSets
     public const string HealthStatus = "HealthStatus";
     public const string FeedChange = "FeedChange";
     public const string FeedbackHandling = "FeedbackHandling";
+    public const string ReportCurrent = "ReportCurrent";
 
     /// <summary>Name → what the words mean and the words, in the order the code defines them.</summary>
     public static IReadOnlyDictionary<string, (string Description, IReadOnlyList<string> Values)> All { get; } =
@@ -76,6 +77,9 @@ public static class WireSets
                 "period ended; repaired: art11), or an objection to it was opened or closed (art10).", Domain.Lifecycle.FeedChanges.All),
             [FeedbackHandling] = ("What the department did with the measure: applied it, did not apply it, or exempted the subject " +
                 "under the rules.", Contracts.MeasureFeedback.Handlings),
+            // As ReportDesk compares a report's fingerprint with today's.
+            [ReportCurrent] = ("valid: the register says the same of the subject today as the report does (status, records and " +
+                "their marks, measures); changed: it says something else.", [Reports.ReportDesk.Valid, Reports.ReportDesk.Changed]),
         };
 
     private static IReadOnlyList<string> Words<TEnum>(Func<TEnum, string> toWire)
