@@ -22,6 +22,7 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(RestrictionResponse))]
 [JsonSerializable(typeof(RecordDetailResponse))]
 [JsonSerializable(typeof(UnitQualityResponse))]
+[JsonSerializable(typeof(UnitRejectionsResponse))]
 [JsonSerializable(typeof(AccessLogResponse))]
 [JsonSerializable(typeof(ScreeningRequest))]
 [JsonSerializable(typeof(ScreeningResponse))]
@@ -38,6 +39,7 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairFiled))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairView))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairList))]
+[JsonSerializable(typeof(IReadOnlyList<RejectionIndexItem>))]
 public sealed partial class AppJson : JsonSerializerContext
 {
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         ["GET /api/records/{recordId}"] = [As.OwnSubject, As.OwnUnit, As.Admin],
         ["GET /api/units/{unit}/quality"] = [As.OwnUnit, As.Admin],
         ["GET /api/subjects/{id}/access-log"] = [As.OwnSubject, As.Admin],
+        ["GET /api/units/{unit}/rejections"] = [As.OwnUnit, As.Admin],
     };
 
     public static TheoryData<string, As, int> Matrix()
@@ -61,6 +62,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             "GET /api/records/{recordId}" => await ApiCalls.Record(app, world.RecordId, principal),
             "GET /api/units/{unit}/quality" => await ApiCalls.Quality(app, ApiWorld.SubmittingUnit, principal),
             "GET /api/subjects/{id}/access-log" => await ApiCalls.AccessLog(app, world.Subject, principal),
+            "GET /api/units/{unit}/rejections" => await ApiCalls.Rejections(app, ApiWorld.SubmittingUnit, principal),
             _ => throw new ArgumentOutOfRangeException(nameof(route)),
         };
 

@@ -49,6 +49,8 @@ public static class ApiRoutes
     public const string DocsScriptLicensePath = "docs/redoc.standalone.js.LICENSE.txt";
     public const string AsyncApiPath = "asyncapi.json";
 
+    public const string UnitRejectionsPath = "units/{unit}/rejections";
+
     /// <summary>Reasons, statements and 20 evidence references fit easily; a corrected record is a few KiB.</summary>
     private const int CaseBodyBytes = 256 * 1024;
 
@@ -442,12 +444,37 @@ public static class ApiRoutes
         ["anyone"], [], null,
         [Document(200, "The AsyncAPI document.", "application/json", "An AsyncAPI 3 document."), NoClientError]));
 
+    public static readonly ApiRoute UnitRejections = new("UnitRejections", Get, UnitRejectionsPath, AuthorizationLevel.Function,
+        [Roles.Unit, Roles.Admin], new(
+        "getUnitRejections", ApiTags.Units, "A unit's refused submissions, newest first (art7) / 退回记录",
+        "What the register could not accept from the unit (contract: \"What happens to bad input\"), newest first: each refused " +
+        "record, or message refused whole, with its reason code, the sentence in Chinese and English, and the body exactly as " +
+        "received. One range query of the unit's index rows in Rejections.",
+        [Roles.Unit + " (itself)", Roles.Admin],
+        [
+            new("unit", "path", true, "A unit code / 单位代码") { Example = SubmittingUnit },
+            new("limit", "query", false, "At most this many refusals / 条数", "integer") { Minimum = 1, Maximum = 200, Default = 50, Example = 20 },
+        ], null,
+        [
+            new(200, "The refusals, newest first.", AppJson.Web.UnitRejectionsResponse)
+            {
+                Examples = [OpenApiExample.Of("refused", "A record refused for its subject id", () => ApiExamples.Rejections, AppJson.Web.UnitRejectionsResponse)],
+            },
+            Bad($"/api/units/{SubmittingUnit}/rejections", ApiProblems.InvalidUnit("SH-NOWHERE"), ApiProblems.InvalidLimit("0", 200)),
+            Unauthorized,
+            Refusal(403, "The caller's role may not see a unit's refusals, or they are another unit's.", $"/api/units/{SubmittingUnit}/rejections",
+                ApiProblems.ForbiddenUnit()),
+            StorageUnavailable,
+        ]));
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Health, Catalogue, OpenApi, SubjectCredit, SubjectRestrictions, SubjectAccessLog, Screening, Record, UnitQuality,
         FileObjection, GetObjection, ListObjections, DecideObjection, FileRepair, ListRepairs, GetRepair, DecideRepair,
         // Documents
         Docs, DocsScript, DocsScriptLicense, AsyncApi,
+        // Units
+        UnitRejections,
     ];
 
     /// <summary>What a corrected record can be refused with: ingestion reads and classifies it like any record.</summary>
