@@ -69,6 +69,11 @@ public sealed class OpenApiCodesTests
         ["GET /api/docs/redoc.standalone.js"] = "",
         ["GET /api/docs/redoc.standalone.js.LICENSE.txt"] = "",
         ["GET /api/asyncapi.json"] = "",
+        // Console (docs/console.md): the page and its files answer documents, redirects and pages, never a problem.
+        ["GET /api/console"] = "",
+        ["GET /api/console/console.css"] = "",
+        ["GET /api/console/{module}"] = "",
+        ["GET /api/units/{unit}/rejections"] = $"403 forbidden|400 invalid-unit|400 invalid-limit|{Secured}",
     };
 
     /// <summary>Factories whose code comes from their caller or the domain (checked through the code constants instead).</summary>
