@@ -107,6 +107,7 @@ var tableNames = [
   'Freshness' // per source: last arrival and active records by kind
   'Objections' // art10 workflow
   'Repairs' // art11 workflow
+  'Watches' // partners' watches, their feeds, the fan-out's index and callback delivery state
 ]
 
 // Queues, each with its poison queue where a trigger reads it (the host moves a message there after
@@ -122,6 +123,8 @@ var queueNames = [
   'credit-objections'
   'credit-escalations'
   'credit-notifications'
+  'watch-deliveries'
+  'watch-deliveries-poison'
 ]
 
 var containerNames = [
@@ -245,11 +248,14 @@ module appSettings 'modules/appsettings.bicep' = {
     pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
     platformBaseUrl: platformBaseUrl
     platformScope: platformScope
+    entraTenantId: entraTenantId
+    entraClientId: entraClientId
+    defaultHostName: functionApp.outputs.defaultHostName
   }
   // The settings reference storage, Key Vault and Application Insights through the app's identity:
-  // its roles must exist before the app restarts with them.
+  // its roles must exist before the app restarts with them. (The app itself is a dependency already: its
+  // host name is a parameter.)
   dependsOn: [
-    functionApp
     roles
   ]
 }

@@ -34,6 +34,15 @@ param platformBaseUrl string
 @description('Entra scope the app requests a token for when calling the platform.')
 param platformScope string
 
+@description('Entra tenant of the API app registration: the OpenAPI document names its token and OpenID Connect URLs.')
+param entraTenantId string
+
+@description('Client id of the API app registration: the OpenAPI document names the scope api://{clientId}/.default.')
+param entraClientId string
+
+@description('Default host name of the function app: the OpenAPI document names https://{host} as this deployment\'s server.')
+param defaultHostName string
+
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
@@ -74,6 +83,14 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Platform__Scope: platformScope
     // Outbox reconciliation's timer (6-field UTC cron), a %setting% so tests can run it every few seconds.
     PlatformReconcileSchedule: '0 */5 * * * *'
+
+    // What the OpenAPI document (/api/openapi.json, /api/docs) tells callers: where to get a token (this cloud's
+    // login host, e.g. https://login.chinacloudapi.cn/ in Azure China, and this tenant), for which scope
+    // (api://{clientId}/.default, an audience App Service authentication accepts), and this deployment's URL.
+    OpenApi__EntraTenantId: entraTenantId
+    OpenApi__EntraClientId: entraClientId
+    OpenApi__EntraLoginHost: environment().authentication.loginEndpoint
+    OpenApi__ServerUrl: 'https://${defaultHostName}'
 
     // Resolved by App Service with the system-assigned identity (Key Vault Secrets User).
     Pseudonym__Key: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'

@@ -4,6 +4,7 @@ using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Platform;
 using CreditFunctions.App.Storage;
 using CreditFunctions.App.Trust;
+using CreditFunctions.App.Watches;
 using CreditFunctions.Domain.Catalogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public static class CreditFunctionsServices
     {
         services.AddSingleton(TimeProvider.System);
         // ASP.NET Core logs each request's URL, and a subject's id is in the path: for an individual that is a
-        // personal ID number, which must never reach a log (domain.md). The functions log what matters themselves.
+        // personal ID number, which must never reach a log (docs/rules.md "Subjects"). The functions log what matters themselves.
         services.AddLogging(logging => logging
             .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning)
@@ -33,6 +34,7 @@ public static class CreditFunctionsServices
             .AddPlatform(configuration)
             .AddExpirySweep(configuration)
             .AddObjectionsAndRepairs()
+            .AddWatchesAndFeedback(configuration)
             .AddDocuments(configuration);
     }
 
@@ -69,12 +71,13 @@ public static class CreditFunctionsServices
         services.AddSingleton<Cases.CaseKind<TCase>, TKind>();
         services.AddSingleton<Cases.CaseTable<TCase>>();
         services.AddSingleton<Cases.CaseFlow<TCase>>();
+        services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<Cases.CaseTable<TCase>>());
         return services;
     }
 
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
-        // The lists change without a deploy (domain.md): the versions shipped in the domain assembly, plus those of
+        // The lists change without a deploy (docs/operations.md "Configuration data"): the versions shipped in the domain assembly, plus those of
         // catalogue/ in the ConfigData__ContainerUri container, or else of the folder Catalogue__Directory; checked for
         // changes and validated before use by ConfigDataMonitor. One CatalogueSet instance, its versions swapped in place.
         services.AddConfigData(configuration);
@@ -117,6 +120,9 @@ public static class CreditFunctionsServices
         services.AddSingleton<SourceFreshnessStore>();
         services.AddSingleton<Contracts.QueueSender>();
         services.AddSingleton<Platform.PlatformOutbox>();
+        // The owners whose rows hold individuals' subject keys, for a re-keying migration (infra/Rekey).
+        services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<RecordStore>());
+        services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<AccessLogStore>());
         return services;
     }
 

@@ -8,6 +8,8 @@ internal static class CreditEventEndpoint
 {
     private static readonly TimeSpan Hang = TimeSpan.FromMinutes(2);
 
+    private const string FeedbackType = "measure-feedback";
+
     public static async Task<IResult> PostAsync(HttpContext context, PlatformLedger ledger, Chaos chaos, TimeProvider clock)
     {
         ledger.CountReceived();
@@ -70,8 +72,25 @@ internal static class CreditEventEndpoint
     {
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("eventId", out var id) || id.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("recordId", out var recordId) || recordId.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        if (type.GetString() == FeedbackType)
+        {
+            // Contract v2: a measure-feedback event carries the feedback, no record; it is a stream of its own.
+            if (!root.TryGetProperty("feedback", out var feedback) || feedback.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var when = root.TryGetProperty("occurredAt", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+            return new ReceivedEvent(id.GetString()!, FeedbackType, id.GetString()!, 0, when, now,
+                authorization.StartsWith("Bearer ", StringComparison.Ordinal), null) { Feedback = feedback.Clone() };
+        }
+
+        if (!root.TryGetProperty("recordId", out var recordId) || recordId.ValueKind != JsonValueKind.String
             || !root.TryGetProperty("version", out var version) || !version.TryGetInt64(out var v))
         {
             return null;

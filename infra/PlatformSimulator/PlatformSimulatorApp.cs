@@ -14,7 +14,9 @@ namespace CreditFunctions.PlatformSimulator;
 /// <summary>
 /// The platform side of the contract ("The platform") on 127.0.0.1, for local runs, tests and benchmarks:
 /// <c>POST /credit-events</c> (200 taken; 409 repeat or older than held; 400 not an event), <c>GET /credit-events</c>,
-/// <c>GET /records/{recordId}</c> (latest held), <c>GET /stats</c>, <c>GET|POST /control</c> (chaos), <c>POST /reset</c>.
+/// <c>GET /records/{recordId}</c> (latest held), <c>GET /stats</c>, <c>GET|POST /control</c> (chaos), <c>POST /reset</c>; and a
+/// partner's webhook endpoint for watches: <c>POST /hooks/{name}</c>, <c>GET /hooks/{name}</c>, <c>PUT /hooks/{name}/secret</c>,
+/// <c>GET|POST /hooks/control</c> (its own chaos).
 /// </summary>
 public static class PlatformSimulatorApp
 {
@@ -28,6 +30,7 @@ public static class PlatformSimulatorApp
         var configured = FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(new Chaos(chaos ?? configured));
         builder.Services.AddSingleton<PlatformLedger>();
+        builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton(TimeProvider.System);
 
         var app = builder.Build();
@@ -46,9 +49,31 @@ public static class PlatformSimulatorApp
             var update = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.ChaosUpdate, context.RequestAborted);
             return update is null ? Results.BadRequest() : Results.Json(c.Apply(update), SimulatorJson.Default.ChaosSettings);
         });
-        app.MapPost("/reset", (PlatformLedger ledger) =>
+        app.MapPost("/reset", (PlatformLedger ledger, WebhookReceiver hooks) =>
         {
             ledger.Clear();
+            hooks.Clear();
+            return Results.NoContent();
+        });
+
+        // A partner's webhook endpoint for watches, with chaos of its own.
+        app.MapGet("/hooks/control", (WebhookReceiver hooks) => Results.Json(hooks.Chaos.Settings, SimulatorJson.Default.ChaosSettings));
+        app.MapPost("/hooks/control", async (HttpContext context, WebhookReceiver hooks) =>
+        {
+            var update = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.ChaosUpdate, context.RequestAborted);
+            return update is null ? Results.BadRequest() : Results.Json(hooks.Chaos.Apply(update), SimulatorJson.Default.ChaosSettings);
+        });
+        app.MapPost("/hooks/{name}", (string name, HttpContext context, WebhookReceiver hooks, TimeProvider clock) => hooks.PostAsync(name, context, clock));
+        app.MapGet("/hooks/{name}", (string name, WebhookReceiver hooks) => Results.Json(hooks.Log(name), SimulatorJson.Default.HookLog));
+        app.MapPut("/hooks/{name}/secret", async (string name, HttpContext context, WebhookReceiver hooks) =>
+        {
+            var secret = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.HookSecret, context.RequestAborted);
+            if (secret is not { Secret.Length: > 0 })
+            {
+                return Results.BadRequest();
+            }
+
+            hooks.SetSecret(name, secret.Secret);
             return Results.NoContent();
         });
         return app;
@@ -65,6 +90,8 @@ public static class PlatformSimulatorApp
     public static PlatformLedger Ledger(WebApplication app) => app.Services.GetRequiredService<PlatformLedger>();
 
     public static Chaos Chaos(WebApplication app) => app.Services.GetRequiredService<Chaos>();
+
+    public static WebhookReceiver Hooks(WebApplication app) => app.Services.GetRequiredService<WebhookReceiver>();
 
     private static ChaosSettings FromConfiguration(IConfiguration configuration)
     {

@@ -10,4 +10,6 @@ namespace CreditFunctions.PlatformSimulator;
 [JsonSerializable(typeof(ChaosSettings))]
 [JsonSerializable(typeof(ChaosUpdate))]
 [JsonSerializable(typeof(PostAnswer))]
+[JsonSerializable(typeof(HookLog))]
+[JsonSerializable(typeof(HookSecret))]
 public sealed partial class SimulatorJson : JsonSerializerContext;

@@ -128,6 +128,27 @@ public sealed partial class DeploymentTemplateTests
     }
 
     [Fact]
+    public void Every_OpenApi_setting_the_app_reads_is_set_from_the_deployment_and_documented()
+    {
+        var appSettings = Read("bicep", "modules", "appsettings.bicep");
+        var readme = Read("bicep", "README.md");
+        var read = typeof(CreditFunctions.App.Api.OpenApiSettings).GetConstructors().Single().GetParameters().Select(p => $"OpenApi__{p.Name}").ToList();
+
+        Assert.Equal(4, read.Count);
+        Assert.All(read, setting =>
+        {
+            Assert.Matches($@"(?m)^    {setting}: \S", appSettings);
+            Assert.Contains($"`{setting}`", readme);
+        });
+        Assert.Contains("OpenApi__EntraLoginHost: environment().authentication.loginEndpoint", appSettings);
+        Assert.Contains("OpenApi__ServerUrl: 'https://${defaultHostName}'", appSettings);
+        var module = Module("appSettings");
+        Assert.Contains("entraTenantId: entraTenantId", module);
+        Assert.Contains("entraClientId: entraClientId", module);
+        Assert.Contains("defaultHostName: functionApp.outputs.defaultHostName", module);
+    }
+
+    [Fact]
     public void Azure_yaml_deploys_the_app_project_as_a_dotnet_function_to_the_app_tagged_for_it()
     {
         var yaml = File.ReadAllLines(Path.Combine(Root, "azure.yaml"));

@@ -18,8 +18,10 @@ public sealed class ReadmeExamplesTests
         Assert.NotEmpty(examples);
         foreach (var path in examples)
         {
-            var body = await File.ReadAllTextAsync(path);
-            var schema = JsonNode.Parse(body)!["schema"]!.GetValue<string>();
+            var envelope = await File.ReadAllTextAsync(path);
+            var schema = JsonNode.Parse(envelope)!["schema"]!.GetValue<string>();
+            // Signed by its source, as infra/send does (contract v2: docs/contracts.md "Signed messages").
+            var body = TestKeys.Sign(envelope);
             if (schema == SubjectProfileIngestor.Schema)
             {
                 Assert.Null(await app.Get<SubjectProfileIngestor>().IngestAsync(body, CancellationToken.None));

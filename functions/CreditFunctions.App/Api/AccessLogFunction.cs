@@ -45,7 +45,12 @@ public sealed class AccessLogFunction(ApiGateway api, AccessLogStore accessLog, 
         var entries = await accessLog.ReadAsync(subjectKey, limit, cancellationToken);
         var response = new AccessLogResponse(
             SubjectAccess.Display(caller, subject, []),
-            entries.Select(e => new AccessLogView(e.At, e.Role, e.Unit, e.CallerName, e.CallerKey == subjectKey, e.Business, e.Route)).ToList());
+            entries.Select(e => new AccessLogView(e.At, e.Role, e.Unit, e.CallerName, e.CallerKey == subjectKey, e.Business, e.Route)
+            {
+                ObjectId = e.CallerObjectId,
+                LookupId = e.LookupId,
+                Decision = e.Decision,
+            }).ToList());
         return ApiAnswer.Json(response, AppJson.Web.AccessLogResponse);
     }
 }

@@ -17,4 +17,15 @@ public sealed record AccessLogView(
     [property: Description("The calling app's or official's display name, when known (never a subject's own name).")] string? Name,
     [property: Description("The subject looked at itself.")] bool Self,
     [property: Description("The business type asked about (restrictions, screenings).")] string? Business,
-    [property: Description("The route, e.g. GET /api/subjects/{id}/credit.")] string Route);
+    [property: Description("The route, e.g. GET /api/subjects/{id}/credit.")] string Route)
+{
+    [Description("The caller's Entra object id: how a partner app is known.")]
+    public string? ObjectId { get; init; }
+
+    [Description("The look-up's id, as its answer carried it (feedback names it).")]
+    public string? LookupId { get; init; }
+
+    [Description("What a restriction look-up answered.")]
+    [Routes.WireSet(Routes.WireSets.RestrictionDecision)]
+    public string? Decision { get; init; }
+}

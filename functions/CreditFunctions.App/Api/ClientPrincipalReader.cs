@@ -152,7 +152,13 @@ public sealed class ClientPrincipalReader(AuthTrust trust)
                 }
             }
 
-            return roles.Count == 0 ? null : new Caller(roles, unit, subject, name) { ObjectId = objectId };
+            // A partner app is known by its Entra object id (contract v2 "Which partner is calling"): without one it is nobody.
+            if (roles.Count == 0 || (roles.Contains(Roles.Partner) && objectId is null))
+            {
+                return null;
+            }
+
+            return new Caller(roles, unit, subject, name) { ObjectId = objectId };
         }
         catch (Exception e) when (e is FormatException or JsonException or DecoderFallbackException)
         {

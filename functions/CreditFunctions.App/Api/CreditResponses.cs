@@ -62,4 +62,8 @@ public sealed record RestrictionResponse(
     [property: Description("restricted, enhanced-review or allowed."), WireSet(WireSets.RestrictionDecision)] string Decision,
     [property: Description("Every measure that restricts or asks for enhanced review, with its records.")] IReadOnlyList<ReasonView> Reasons,
     [property: Description("Measures that would apply but from which this business type is exempt (e.g. employment aid).")] IReadOnlyList<ReasonView> Exemptions,
-    [property: Description("The catalogue version in force on that day.")] string? CatalogueVersion);
+    [property: Description("The catalogue version in force on that day.")] string? CatalogueVersion)
+{
+    [Description("This look-up's id (its access-log entry): name it in POST /api/feedback to report what was done with a measure it named.")]
+    public string? LookupId { get; init; }
+}

@@ -44,10 +44,7 @@ public sealed class RestrictionFunction(
             return ApiProblems.UnknownBusinessType(business, catalogue.Document.BusinessTypes.Select(b => b.Code));
         }
 
-        var reading = subjects.ReadAsync(subject, cancellationToken);
-        var logging = accessLog.RecordAsync(caller, subject, business, call.Route, cancellationToken);
-        await Task.WhenAll(reading, logging);
-        var stored = await reading;
+        var stored = await subjects.ReadAsync(subject, cancellationToken);
         var representative = await subjects.LegalRepresentativeRecordsAsync(
             subject, stored, RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues), cancellationToken);
         var result = RestrictionCheck.Evaluate(
@@ -59,6 +56,10 @@ public sealed class RestrictionFunction(
                 $"{error.Text.En} Known types: {string.Join(", ", error.KnownBusinessTypes)}");
         }
 
+        // Logged after the answer is known (art12), with what it named: feedback on this look-up is checked against it.
+        // Still one write: the look-up's second and last storage request.
+        var entry = accessLog.EntryFor(caller, subject, business, call.Route, result);
+        await accessLog.RecordAsync(entry, cancellationToken);
         logger.LogDebug("Restriction look-up by {Caller} of {Subject} for {Business}: {Decision}",
             caller.Describe(), subject, result.BusinessType, result.Decision.ToWire());
         var response = new RestrictionResponse(
@@ -68,7 +69,7 @@ public sealed class RestrictionFunction(
             result.Decision.ToWire(),
             result.Reasons.Select(Views.Of).ToList(),
             result.Exemptions.Select(Views.Of).ToList(),
-            result.CatalogueVersion);
+            result.CatalogueVersion) { LookupId = entry.LookupId };
         return ApiAnswer.Json(response, AppJson.Web.RestrictionResponse);
     }
 }

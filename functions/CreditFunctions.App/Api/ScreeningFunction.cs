@@ -83,8 +83,6 @@ public sealed class ScreeningFunction(
 
         // A subject named twice is read and logged once.
         var distinct = parsed.OfType<SubjectId>().Distinct().ToList();
-        var logging = accessLog.RecordManyAsync(
-            distinct.Select(s => accessLog.EntryFor(caller, s, business, call.Route)).ToList(), cancellationToken);
         var needsRepresentative = RestrictionCheck.NeedsLegalRepresentative(business, asOf, catalogues);
         var answers = new ConcurrentDictionary<SubjectId, (IReadOnlyList<CreditRecord> Records, IReadOnlyList<CreditRecord> Visible, RestrictionResult Result)>();
         var reading = Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
@@ -97,7 +95,12 @@ public sealed class ScreeningFunction(
                 var visible = QueryPeriod.Visible(stored.Records, today, catalogues, caller.IsIn(Roles.Admin));
                 answers[subject] = (stored.Records, visible, RestrictionCheck.Evaluate(subject, visible, representative, business, asOf, catalogues));
             });
-        await Task.WhenAll(logging, reading);
+        await reading;
+
+        // Logged once every answer is known, with what each named (art12; feedback is checked against it): one
+        // entity-group transaction per bucket, as before.
+        var entries = distinct.ToDictionary(s => s, s => accessLog.EntryFor(caller, s, business, call.Route, answers[s].Result));
+        await accessLog.RecordManyAsync(entries.Values.ToList(), cancellationToken);
 
         for (var i = 0; i < ids.Count; i++)
         {
@@ -112,7 +115,10 @@ public sealed class ScreeningFunction(
                 SubjectAccess.Display(caller, subject, records),
                 CreditStatusEvaluator.StatusOf(subject, visible, asOf).ToWire(),
                 result.Decision.ToWire(),
-                result.Reasons.Select(Views.Of).ToList());
+                result.Reasons.Select(Views.Of).ToList())
+            {
+                LookupId = entries[subject].LookupId,
+            };
         }
 
         logger.LogInformation("Screening by {Caller} for {Business}: {Subjects} subjects, {Invalid} invalid ids",

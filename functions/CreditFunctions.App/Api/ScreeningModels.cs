@@ -29,4 +29,8 @@ public sealed record ScreeningResult(
     [property: Description("The credit status; absent when the id was refused."), WireSet(WireSets.CreditStatus)] string? Status = null,
     [property: Description("The decision for the business type; absent when the id was refused."), WireSet(WireSets.RestrictionDecision)] string? Decision = null,
     [property: Description("Every reason of the decision; absent when the id was refused.")] IReadOnlyList<ReasonView>? Reasons = null,
-    [property: Description("Why this id was refused (invalid-subject-id); absent otherwise.")] ProblemDocument? Problem = null);
+    [property: Description("Why this id was refused (invalid-subject-id); absent otherwise.")] ProblemDocument? Problem = null)
+{
+    [Description("This look-up's id (its access-log entry), for POST /api/feedback; absent when the id was refused.")]
+    public string? LookupId { get; init; }
+}

@@ -28,7 +28,7 @@ public static class SubjectAccess
 
     /// <summary>
     /// An individual's ID number is shown in full only to that individual and to a unit that submitted one of its
-    /// records; everyone else sees it masked (domain.md, "Subjects").
+    /// records; everyone else sees it masked (docs/rules.md "Subjects").
     /// </summary>
     public static string Display(Caller caller, SubjectId subject, IReadOnlyList<CreditRecord> records)
     {

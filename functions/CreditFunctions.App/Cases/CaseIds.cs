@@ -18,6 +18,16 @@ public static class CaseIds
 
     public static string NewRepairId() => New(RepairPrefix);
 
+    /// <summary>A watch's id (contract v2 "Watches"): made the same way, so it cannot be guessed either.</summary>
+    public const string WatchPrefix = "wat_";
+
+    /// <summary>A feedback's id (contract v2 "Enforcement feedback").</summary>
+    public const string FeedbackPrefix = "fb_";
+
+    public static string NewWatchId() => New(WatchPrefix);
+
+    public static string NewFeedbackId() => New(FeedbackPrefix);
+
     /// <summary>Whether <paramref name="id"/> has the shape of an id with <paramref name="prefix"/>: checked before it becomes a key.</summary>
     public static bool IsWellFormed(string? id, string prefix)
     {

@@ -16,7 +16,7 @@ namespace CreditFunctions.App.Cases;
 /// </list>
 /// Every method is safe to repeat.
 /// </summary>
-public sealed class CaseTable<TCase>(CreditStorage storage, StorageProvisioner provisioner, CaseKind<TCase> kind)
+public sealed class CaseTable<TCase>(CreditStorage storage, StorageProvisioner provisioner, CaseKind<TCase> kind) : ISubjectKeyHolder
     where TCase : StoredCase
 {
     private const string CaseRow = "case";
@@ -293,6 +293,76 @@ public sealed class CaseTable<TCase>(CreditStorage storage, StorageProvisioner p
             await Table.UpsertEntityAsync(to, TableUpdateMode.Replace, cancellationToken);
         }
     }
+
+    public IReadOnlyList<string> RekeyTables => [kind.TableName];
+
+    public IReadOnlyList<string> RekeySteps => [kind.TableName];
+
+    /// <summary>
+    /// A re-keying migration: every case whose <c>SubjectKey</c> is an individual's old key gets its new key. Only the case
+    /// row holds the subject (claims and index rows name the record and the unit), so nothing moves.
+    /// </summary>
+    public async Task<RekeyTally> RekeyAsync(string step, PseudonymRekey map, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        if (step != kind.TableName)
+        {
+            throw new ArgumentException($"Not a step of the {kind.TableName} table: {step}", nameof(step));
+        }
+
+        await provisioner.EnsureAsync(cancellationToken);
+        var tally = new RekeyTally(kind.TableName);
+        var updates = new List<TableEntity>();
+        await foreach (var row in CaseRowsAsync(cancellationToken))
+        {
+            switch (map.StateOf(row.GetString("SubjectKey")))
+            {
+                case RekeyKeyState.Old:
+                    var kept = RekeyMover.CopyAt(row, row.PartitionKey, row.RowKey);
+                    kept.ETag = row.ETag;
+                    RekeyMover.MapProperties(kept, map, ["SubjectKey"]);
+                    updates.Add(kept);
+                    break;
+                case RekeyKeyState.New:
+                    tally.CountAlreadyNew();
+                    break;
+                case RekeyKeyState.Unknown:
+                    tally.CountUnknown();
+                    break;
+            }
+        }
+
+        if (!dryRun)
+        {
+            await RekeyMover.UpdateAsync(Table, updates, cancellationToken);
+        }
+
+        tally.CountUpdated(updates.Count);
+        return tally;
+    }
+
+    /// <summary>No row of the table names an old key.</summary>
+    public async Task<IReadOnlyList<string>> CheckRekeyAsync(PseudonymRekey map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        await provisioner.EnsureAsync(cancellationToken);
+        long left = 0;
+        await foreach (var row in Table.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (RekeyMover.NamesOldKey(row, map))
+            {
+                left++;
+            }
+        }
+
+        return left > 0 ? [$"{kind.TableName}: {left} rows still name an old key"] : [];
+    }
+
+    /// <summary>Every case row (partitions <c>c|…</c>): one range query.</summary>
+    private IAsyncEnumerable<TableEntity> CaseRowsAsync(CancellationToken cancellationToken) =>
+        Table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {CasePartition("")} and PartitionKey lt {"c}"} and RowKey eq {CaseRow}"),
+            maxPerPage: 1000, cancellationToken: cancellationToken);
 
     private async Task DeleteIfThereAsync(string partition, string row, CancellationToken cancellationToken)
     {

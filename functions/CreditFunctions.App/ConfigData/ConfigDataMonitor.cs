@@ -90,7 +90,8 @@ public sealed class ConfigDataMonitor : IDisposable
             : [catalogue, calendar];
         if (files is not null)
         {
-            _poll = time.CreateTimer(_ => _ = CheckQuietlyAsync(), null, options.PollInterval, options.PollInterval);
+            // One shot, armed again after each check (see PollAsync): a clock moved by a long step checks once.
+            _poll = time.CreateTimer(_ => _ = PollAsync(), null, options.PollInterval, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -166,6 +167,22 @@ public sealed class ConfigDataMonitor : IDisposable
         finally
         {
             _checking.Release();
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        await CheckQuietlyAsync();
+        if (!_disposed)
+        {
+            try
+            {
+                _poll?.Change(Options.PollInterval, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // disposed between the check and here: no more polls, as wanted
+            }
         }
     }
 

@@ -13,7 +13,7 @@ namespace CreditFunctions.App.ConfigData;
 /// </summary>
 public sealed class ConfigDataReport(ConfigDataMonitor monitor, IServiceProvider services, TimeProvider clock)
 {
-    /// <summary>domain.md, "Working days beyond the published notices": warn from 60 days before the calendar's end.</summary>
+    /// <summary>docs/rules.md "Working days": warn from 60 days before the calendar's end.</summary>
     public const int CalendarWarningDays = 60;
 
     public HealthReport Complete(HealthReport report)

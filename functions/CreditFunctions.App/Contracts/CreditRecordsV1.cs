@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CreditFunctions.App.Contracts;
 
 /// <summary>
-/// <c>credit-records/v1</c>, on <c>credit-ingest</c> (docs/contracts.md): an envelope of 1 to 500 records from one source,
+/// <c>credit-records/v1</c>, on <c>credit-ingest</c> (docs/contracts.md "credit-records/v1"): an envelope of 1 to 500 records from one source,
 /// or a claim check (<c>recordsBlob</c>); since v2 signed by its source as a flattened JWS. This is the envelope once
 /// read and found sound; its records are read one by one (<c>RecordSubmissionReader</c>).
 /// </summary>

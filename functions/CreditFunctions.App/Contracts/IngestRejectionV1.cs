@@ -5,7 +5,7 @@ public sealed record LocalizedText(string Zh, string En);
 
 /// <summary>
 /// <c>ingest-rejection/v1</c>, on <c>credit-ingest-rejected</c> and on the sending unit's own <c>notices-{unit}</c>: what of
-/// one message was refused and why (docs/contracts.md). Nothing refused is lost: the body is kept in <c>Rejections</c>.
+/// one message was refused and why (docs/contracts.md "ingest-rejection/v1"). Nothing refused is lost: the body is kept in <c>Rejections</c>.
 /// </summary>
 public sealed record RejectionNotice(
     string Schema,

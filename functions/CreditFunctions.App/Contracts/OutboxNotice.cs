@@ -7,4 +7,12 @@ namespace CreditFunctions.App.Contracts;
 public sealed record OutboxNotice(IReadOnlyList<OutboxPointer> Events);
 
 /// <summary>An outbox row: its bucket partition and event id.</summary>
-public sealed record OutboxPointer(string Partition, string EventId);
+/// <param name="Change">For a change of a subject (the watches' lane): what the row says, so the fan-out need not read it.</param>
+public sealed record OutboxPointer(string Partition, string EventId, SubjectChangeNotice? Change = null)
+{
+    /// <summary>The lanes of the outbox: platform events, and changes of subjects for the watches' feeds.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsChange => EventId.StartsWith(ChangePrefix, StringComparison.Ordinal);
+
+    public const string ChangePrefix = "change.";
+}

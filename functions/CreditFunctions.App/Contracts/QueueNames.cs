@@ -11,8 +11,10 @@ public static class QueueNames
     public const string Objections = "credit-objections";
     public const string Escalations = "credit-escalations";
     public const string Notifications = "credit-notifications";
+    /// <summary>Internal to the app: the webhook deliverer's notices of watches with changes to call back.</summary>
+    public const string WatchDeliveries = "watch-deliveries";
 
-    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected, PlatformOutbox, Objections, Escalations, Notifications];
+    public static readonly IReadOnlyList<string> All = [Ingest, Subjects, IngestRejected, PlatformOutbox, Objections, Escalations, Notifications, WatchDeliveries];
 
     /// <summary>
     /// A unit's own queue of notices (contract v2 "Notices go only to their unit"): its rejections, the objections it

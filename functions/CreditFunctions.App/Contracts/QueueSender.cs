@@ -6,7 +6,7 @@ using CreditFunctions.App.Storage;
 namespace CreditFunctions.App.Contracts;
 
 /// <summary>
-/// The one sender of every queue message the app writes (docs/contracts.md): plain UTF-8 JSON of a contract type, at most
+/// The one sender of every queue message the app writes (docs/contracts.md "Queues"): plain UTF-8 JSON of a contract type, at most
 /// 64 KiB (Azure's limit; Azurite takes more, we must not rely on it), created on first use locally. The dev host runs
 /// no output bindings, and a function that sends after its table writes must choose the order itself, so sends are
 /// calls, not bindings.

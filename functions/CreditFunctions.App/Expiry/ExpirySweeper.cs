@@ -13,7 +13,7 @@ namespace CreditFunctions.App.Expiry;
 public sealed record SweepResult(DateOnly From, DateOnly Through, int Expired, int Skipped);
 
 /// <summary>
-/// Withdraws the records whose publication period ends (domain.md "Publication periods and expiry"): a record
+/// Withdraws the records whose publication period ends (docs/rules.md "Publication periods and expiry"): a record
 /// leaves on its <c>expiresOn</c> day and the platform gets a <c>withdraw</c> event. It finds them through the
 /// <c>x|</c> expiry index, one range query per bucket over every day not yet swept, so a run costs 32 queries
 /// plus about 2 requests per record that expires, whatever the register holds; days missed while it did not run

@@ -40,6 +40,19 @@ namespace CreditFunctions.App.Json;
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairView))]
 [JsonSerializable(typeof(CreditFunctions.App.Repairs.RepairList))]
 [JsonSerializable(typeof(IReadOnlyList<RejectionIndexItem>))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.MeasureFeedbackEvent))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.WatchChange))]
+[JsonSerializable(typeof(CreditFunctions.App.Contracts.WatchDeliveryNotice))]
+[JsonSerializable(typeof(CreditFunctions.App.Feedback.FeedbackBody))]
+[JsonSerializable(typeof(CreditFunctions.App.Feedback.FeedbackFiled))]
+[JsonSerializable(typeof(CreditFunctions.App.Feedback.SubjectFeedbackResponse))]
+[JsonSerializable(typeof(CreditFunctions.App.Feedback.FeedbackSummaryResponse))]
+[JsonSerializable(typeof(CreditFunctions.App.Watches.WatchBody))]
+[JsonSerializable(typeof(CreditFunctions.App.Watches.WatchCreated))]
+[JsonSerializable(typeof(CreditFunctions.App.Watches.WatchView))]
+[JsonSerializable(typeof(CreditFunctions.App.Watches.WatchSubjectsBody))]
+[JsonSerializable(typeof(CreditFunctions.App.Watches.WatchSubjectsChanged))]
+[JsonSerializable(typeof(CreditFunctions.App.Watches.WatchChangesPage))]
 public sealed partial class AppJson : JsonSerializerContext
 {
     /// <summary>

@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CreditFunctions.App.Objections;
 
-/// <summary>Hourly: overdue objections are flagged and escalated (domain.md "Objections (art10)").</summary>
+/// <summary>Hourly: overdue objections are flagged and escalated (docs/rules.md "Objections (art10)").</summary>
 public sealed class ObjectionSweepFunction(ObjectionSweep sweep)
 {
     [Function("ObjectionSweep")]

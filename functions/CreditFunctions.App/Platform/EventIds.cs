@@ -5,6 +5,8 @@ namespace CreditFunctions.App.Platform;
 /// <summary>Reads an event id back (<see cref="PlatformEvent.IdFor"/>: <c>{recordId}.{version:D10}.{type}[.{discriminator}]</c>).</summary>
 public static class EventIds
 {
+    private const string FeedbackPrefix = "feedback.";
+
     private static readonly string[] Types =
         [PlatformEventTypes.Publish, PlatformEventTypes.Withdraw, PlatformEventTypes.ObjectionOpened, PlatformEventTypes.ObjectionClosed];
 
@@ -14,6 +16,12 @@ public static class EventIds
     /// </summary>
     public static string? RecordIdOf(string eventId)
     {
+        if (eventId.StartsWith(FeedbackPrefix, StringComparison.Ordinal))
+        {
+            // A feedback's event is a stream of its own (RecordStore.AddFeedbackAsync).
+            return eventId;
+        }
+
         for (var dot = eventId.IndexOf('.'); dot > 0; dot = eventId.IndexOf('.', dot + 1))
         {
             var rest = eventId.AsSpan(dot + 1);

@@ -11,8 +11,9 @@ public sealed class PlatformOutbox(QueueSender sender)
 {
     public const string QueueName = QueueNames.PlatformOutbox;
 
-    // A notice must fit in one 64 KiB queue message; 400 pointers of ~80 characters each leave ample room.
-    private const int PointersPerNotice = 400;
+    // A notice must fit in one 64 KiB queue message: a platform pointer is ~80 characters, a change ~300 (it carries the
+    // change), so notices are cut by size, well below the limit.
+    private const int NoticeBytes = 48 * 1024;
 
     /// <summary>One queue message for all the events of a message (or of one change), not one per event.</summary>
     public Task NotifyAsync(IReadOnlyList<OutboxPointer> events, CancellationToken cancellationToken) =>
@@ -28,7 +29,23 @@ public sealed class PlatformOutbox(QueueSender sender)
 
     private async Task SendAsync(IReadOnlyList<OutboxPointer> events, TimeSpan? delay, CancellationToken cancellationToken)
     {
-        foreach (var chunk in events.Chunk(PointersPerNotice))
+        var chunk = new List<OutboxPointer>();
+        var bytes = 0;
+        foreach (var pointer in events)
+        {
+            var size = QueueSender.SizeOf(pointer, AppJson.Web.OutboxPointer) + 1;
+            if (chunk.Count > 0 && bytes + size > NoticeBytes)
+            {
+                await sender.SendAsync(QueueName, new OutboxNotice(chunk), AppJson.Web.OutboxNotice, cancellationToken, delay);
+                chunk = [];
+                bytes = 0;
+            }
+
+            chunk.Add(pointer);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
         {
             await sender.SendAsync(QueueName, new OutboxNotice(chunk), AppJson.Web.OutboxNotice, cancellationToken, delay);
         }

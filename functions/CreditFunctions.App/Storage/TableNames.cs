@@ -12,6 +12,7 @@ public static class TableNames
     public const string Freshness = "Freshness";
     public const string Objections = "Objections";
     public const string Repairs = "Repairs";
+    public const string Watches = "Watches";
 
-    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs];
+    public static readonly IReadOnlyList<string> All = [Records, RecordLocators, Rejections, Idempotency, AccessLog, UnitQuality, Freshness, Objections, Repairs, Watches];
 }

@@ -45,7 +45,8 @@ public static class OperationsMetrics
 
     /// <summary>The poison queues the gauge reports, one series each (the host makes one per queue trigger).</summary>
     public static readonly IReadOnlyList<string> PoisonQueues =
-        [Contracts.QueueNames.Ingest + "-poison", Contracts.QueueNames.Subjects + "-poison", Contracts.QueueNames.PlatformOutbox + "-poison"];
+        [Contracts.QueueNames.Ingest + "-poison", Contracts.QueueNames.Subjects + "-poison", Contracts.QueueNames.PlatformOutbox + "-poison",
+         Contracts.QueueNames.WatchDeliveries + "-poison"];
 
     /// <summary>Each metric's dimensions, in the order Application Insights is given them.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Dimensions = new Dictionary<string, string[]>(StringComparer.Ordinal)

@@ -70,7 +70,9 @@ public sealed class SourceKeyRegistry : ISourceKeys, IDisposable
         _options = options;
         _state = new State(initial, time.GetUtcNow(), null);
         _debounce = time.CreateTimer(_ => ReloadQuietly(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _poll = time.CreateTimer(_ => ReloadQuietly(), null, options.PollInterval, options.PollInterval);
+        // One shot, armed again after each poll: a clock moved by a long step (a host resumed after sleeping, a test's
+        // clock set a year on) then polls once, not once for every interval it skipped (that was a busy loop).
+        _poll = time.CreateTimer(_ => Poll(), null, options.PollInterval, Timeout.InfiniteTimeSpan);
         if (options.Watch)
         {
             _watcher = TryWatch(directory);
@@ -205,6 +207,18 @@ public sealed class SourceKeyRegistry : ISourceKeys, IDisposable
         _watcher?.Dispose();
         _poll.Dispose();
         _debounce.Dispose();
+    }
+
+    private void Poll()
+    {
+        ReloadQuietly();
+        lock (_reloading)
+        {
+            if (!_disposed)
+            {
+                _poll.Change(_options.PollInterval, Timeout.InfiniteTimeSpan);
+            }
+        }
     }
 
     private void ReloadQuietly()

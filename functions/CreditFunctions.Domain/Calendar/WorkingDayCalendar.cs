@@ -7,7 +7,7 @@ namespace CreditFunctions.Domain.Calendar;
 /// <summary>
 /// Working days in mainland China, for every deadline the Measures and the Regulations count in working days
 /// (objections, repairs, removals). A day is a working day when it is Monday to Friday and not an off day, or
-/// when it is a make-up working day (calendar-cn.md, after the State Council General Office's notices).
+/// when it is a make-up working day (docs/rules.md "Working days", after the State Council General Office's notices).
 /// </summary>
 /// <remarks>
 /// Past its data (no notice is published for a year until late in the year before) it counts Monday to Friday

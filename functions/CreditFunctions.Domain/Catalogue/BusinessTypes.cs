@@ -1,6 +1,6 @@
 namespace CreditFunctions.Domain.Catalogue;
 
-/// <summary>The business types a restriction check is asked about (domain.md, art8.2.3 and art9). The catalogue lists them.</summary>
+/// <summary>The business types a restriction check is asked about (docs/rules.md "Restriction checks", art8.2.3 and art9). The catalogue lists them.</summary>
 public static class BusinessTypes
 {
     public const string GovernmentFunding = "government-funding";
@@ -20,7 +20,7 @@ public static class BusinessTypes
     public const string HrssBusiness = "hrss-business";
 }
 
-/// <summary>Unit codes of contract.md.</summary>
+/// <summary>Unit codes of the contract (docs/contracts.md "Units").</summary>
 public static class UnitCodes
 {
     public const string Hrss = "SH-HRSS";

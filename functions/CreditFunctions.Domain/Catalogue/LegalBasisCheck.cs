@@ -2,7 +2,7 @@ namespace CreditFunctions.Domain.Catalogue;
 
 /// <summary>
 /// art5, last paragraph: a serious finding must rest on a law, a regulation, or a policy document of the Party
-/// Central Committee or the State Council. The check (RULES.md) is deliberately simple and catches omissions; it is
+/// Central Committee or the State Council. The check (docs/rules.md "Classification") is deliberately simple and catches omissions; it is
 /// not a legal review:
 /// <list type="bullet">
 /// <item>a title in 《》 that ends with 法, 法典, 条例, 规定, 办法, 意见, 通知, 决定, 细则 or 规则; or</item>

@@ -5,7 +5,7 @@ namespace CreditFunctions.Domain.Objections;
 
 /// <summary>
 /// The clock of one objection, in working days of the State Council's holiday notices (make-up working days count)
-/// — Shanghai Social Credit Regulations art36, domain.md "Objections (art10)". The numbers come from the catalogue
+/// — Shanghai Social Credit Regulations art36, docs/rules.md "Objections (art10)". The numbers come from the catalogue
 /// in force on the filing day (<see cref="DeadlineRules"/>: 1, 2 and 5 working days).
 /// "Within N working days" of day D is the N-th working day after D (<see cref="WorkingDayCalendar.AddWorkingDays"/>):
 /// D itself is not counted, so an objection filed on a Saturday or a holiday starts counting on the next working day.
@@ -76,7 +76,7 @@ public sealed record ObjectionDeadlines
 
     /// <summary>
     /// Overdue on <paramref name="today"/>: not decided and today is after <see cref="DecideBy"/> (the decide-by day
-    /// itself is still in time). The sweep flags and escalates it (domain.md "Objections").
+    /// itself is still in time). The sweep flags and escalates it (docs/rules.md "Objections (art10)").
     /// </summary>
     public bool IsOverdue(DateOnly today) => DecidedOn is null && today > DecideBy;
 

@@ -17,7 +17,7 @@ public enum ObjectionFilerRole
 /// </summary>
 public readonly record struct ObjectionFiler(ObjectionFilerRole Role, SubjectId? Subject)
 {
-    /// <summary>The unit code of the Center (contract.md "Units").</summary>
+    /// <summary>The unit code of the Center (docs/contracts.md "Units").</summary>
     public const string CreditCenterUnitCode = "SH-CREDIT-CENTER";
 
     public static ObjectionFiler TheSubject(SubjectId subject) => new(ObjectionFilerRole.Subject, subject);
@@ -25,7 +25,7 @@ public readonly record struct ObjectionFiler(ObjectionFilerRole Role, SubjectId?
     public static ObjectionFiler CreditCenter => new(ObjectionFilerRole.CreditCenter, null);
 
     /// <summary>
-    /// From a caller's roles (contract.md "Who is calling"): role <c>center</c>, or role <c>unit</c> with unit
+    /// From a caller's roles (docs/http-api.md "Who is calling"): role <c>center</c>, or role <c>unit</c> with unit
     /// <c>SH-CREDIT-CENTER</c>, is the Center; role <c>subject</c> with its own id is the subject. Anyone else (a
     /// partner, another unit, an administrator) may not file: null. The Center wins when a caller has both.
     /// </summary>

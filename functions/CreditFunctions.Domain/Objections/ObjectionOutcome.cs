@@ -11,7 +11,7 @@ public enum ObjectionOutcome
     Upheld,
 }
 
-/// <summary>Wire names of <see cref="ObjectionOutcome"/> (contract.md: <c>corrected|revoked|upheld</c>).</summary>
+/// <summary>Wire names of <see cref="ObjectionOutcome"/> (docs/contracts.md "Shapes clients rely on": <c>corrected|revoked|upheld</c>).</summary>
 public static class ObjectionOutcomes
 {
     public static string ToWire(this ObjectionOutcome outcome) => outcome switch

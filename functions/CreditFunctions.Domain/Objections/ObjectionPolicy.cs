@@ -4,7 +4,7 @@ using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.Domain.Objections;
 
-/// <summary>An objection as filed (contract.md: <c>{"subjectId","recordId","reason","evidence":[…]}</c>); the subject id already parsed.</summary>
+/// <summary>An objection as filed (docs/contracts.md "Shapes clients rely on": <c>{"subjectId","recordId","reason","evidence":[…]}</c>); the subject id already parsed.</summary>
 public sealed record ObjectionRequest
 {
     public required SubjectId Subject { get; init; }
@@ -26,7 +26,7 @@ public sealed record ObjectionFilingCheck
 }
 
 /// <summary>
-/// A unit's decision (contract.md: <c>{"outcome":"corrected|revoked|upheld","reason","corrected":{…record fields…}}</c>).
+/// A unit's decision (docs/contracts.md "Shapes clients rely on": <c>{"outcome":"corrected|revoked|upheld","reason","corrected":{…record fields…}}</c>).
 /// <see cref="Corrected"/> is the whole corrected record as a submission; the app fills fields the unit left out from
 /// the current version. Source, source record id, version and action are set by <see cref="ObjectionPolicy"/>.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed record ObjectionDecisionCheck
 /// with what, who decides and what each decision does to the record. Deadlines: <see cref="ObjectionDeadlines"/>.
 /// </summary>
 /// <remarks>
-/// Choices (domain.md leaves them open):
+/// Choices (the texts leave them open; docs/rules.md "Objections (art10)" lists them as defaults):
 /// <list type="bullet">
 /// <item>Only a record shown on the filing day can be objected to (<c>record-not-shown</c>): art10 speaks of
 /// "information on the platform"; an excluded, withdrawn, revoked, repaired or expired record is no longer there, so
@@ -140,7 +140,7 @@ public static class ObjectionPolicy
         var reason = CheckText(request.Reason, "reason", required: true, "异议理由", "reason", problems);
         var evidence = CheckEvidence(request.Evidence, problems);
 
-        // domain.md "Objections": one open objection per record.
+        // docs/rules.md "Objections (art10)": one open objection per record.
         if (objectionAlreadyOpen || record.UnderObjection)
         {
             problems.Add(new ObjectionProblem(ObjectionCodes.ObjectionAlreadyOpen, ObjectionProblemKind.Conflict, "recordId",

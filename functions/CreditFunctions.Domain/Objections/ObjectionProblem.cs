@@ -18,7 +18,7 @@ public static class ObjectionCodes
     public const string EvidenceTooMany = "evidence-too-many";
     public const string EvidenceItemEmpty = "evidence-item-empty";
     public const string EvidenceItemTooLong = "evidence-item-too-long";
-    /// <summary>One open objection per record (domain.md "Objections").</summary>
+    /// <summary>One open objection per record (docs/rules.md "Objections (art10)").</summary>
     public const string ObjectionAlreadyOpen = "objection-already-open";
 
     /// <summary>Only the unit that submitted the record decides (art10, art12).</summary>

@@ -3,7 +3,7 @@ using CreditFunctions.Domain.Records;
 
 namespace CreditFunctions.Domain.Periods;
 
-/// <summary>Publication periods of each kind (domain.md "Publication periods and expiry"), from catalogue data.</summary>
+/// <summary>Publication periods of each kind (docs/rules.md "Publication periods and expiry"), from catalogue data.</summary>
 public static class PeriodRules
 {
     public const string WageArrearsRegime = "mohrss-order-45";

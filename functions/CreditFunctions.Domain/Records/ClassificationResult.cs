@@ -4,7 +4,7 @@ using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.Domain.Records;
 
-/// <summary>Reason codes of contract.md that the classifier can give.</summary>
+/// <summary>Reason codes of the contract that the classifier can give (docs/contracts.md "What happens to bad input").</summary>
 public static class RejectionCodes
 {
     public const string MissingField = "missing-field";

@@ -4,7 +4,7 @@ namespace CreditFunctions.Domain.Records;
 
 /// <summary>
 /// A stored record as the status and restriction logic reads it. The app keeps it in Table Storage and hands it
-/// back. <see cref="IsActiveOn"/> is the single definition of "active" (domain.md: start ≤ d &lt; expiresOn).
+/// back. <see cref="IsActiveOn"/> is the single definition of "active" (docs/rules.md "Publication periods and expiry": start ≤ d &lt; expiresOn).
 /// </summary>
 public sealed record CreditRecord
 {

@@ -8,7 +8,7 @@ namespace CreditFunctions.Domain.Records;
 /// <summary>
 /// Classification of a submission (art5, art6, art7, art9.2). Checks, in this order: action, kind, source (data
 /// list), required fields, subject type, listedWithUnitId, dates, behaviour code, severity, art5.2 exclusions, legal
-/// basis; the first failure is the answer. RULES.md lists every choice.
+/// basis; the first failure is the answer. docs/rules.md "Classification" lists every choice.
 /// </summary>
 public static class RecordClassifier
 {

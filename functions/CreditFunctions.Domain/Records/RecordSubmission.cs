@@ -10,7 +10,7 @@ public static class RecordActions
 }
 
 /// <summary>
-/// The domain view of one record of a <c>credit-records/v1</c> envelope (contract.md). Strings are as received:
+/// The domain view of one record of a <c>credit-records/v1</c> envelope (docs/contracts.md "credit-records/v1"). Strings are as received:
 /// the classifier checks them (kind, dates in <c>YYYY-MM-DD</c>, severity, procedure) and answers with a reason
 /// code when one is wrong. The subject is already parsed (a bad subject id is the app's <c>invalid-subject-id</c>).
 /// </summary>

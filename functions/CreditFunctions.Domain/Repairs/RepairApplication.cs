@@ -3,7 +3,7 @@ using CreditFunctions.Domain.Subjects;
 namespace CreditFunctions.Domain.Repairs;
 
 /// <summary>
-/// An application for credit repair of one dishonesty record (art11; contract.md
+/// An application for credit repair of one dishonesty record (art11; docs/contracts.md "Shapes clients rely on":
 /// <c>{"subjectId","recordId","statement","commitment":true,"evidence":[…]}</c>), the subject id already parsed. The
 /// wage-arrears list needs two more facts (MOHRSS Order No. 45, arts 11–17): <see cref="CorrectedOn"/> and
 /// <see cref="CriminalProceedingsPending"/>.

@@ -3,7 +3,7 @@ using CreditFunctions.Domain.Records;
 
 namespace CreditFunctions.Domain.Repairs;
 
-/// <summary>The submitting unit's decision on an eligible repair application (contract.md: <c>approved|rejected</c>).</summary>
+/// <summary>The submitting unit's decision on an eligible repair application (docs/contracts.md "Shapes clients rely on": <c>approved|rejected</c>).</summary>
 public enum RepairOutcome
 {
     Approved,
@@ -38,7 +38,7 @@ public static class RepairDecisions
     }
 
     /// <summary>
-    /// Only the unit that submitted the record decides its repair (domain.md "Credit repair": "the submitting unit
+    /// Only the unit that submitted the record decides its repair (docs/rules.md "Credit repair (art11)": "the submitting unit
     /// decides"; for the wage-arrears list, the department that made the listing decision, MOHRSS Order No. 45).
     /// </summary>
     public static bool MayDecide(string? unitCode, CreditRecord record)

@@ -42,10 +42,10 @@ public sealed record RepairEvaluation
 /// <summary>
 /// Whether a repair application may go to the submitting unit for decision (art11 of the Measures; NDRC Order No. 36
 /// and, for records decided before 2026-04-01, No. 58; MOHRSS Order No. 45 arts 11–17 for the wage-arrears list;
-/// domain.md "Credit repair (art11)"). An application that fails a condition is refused at once with every reason.
+/// docs/rules.md "Credit repair (art11)"). An application that fails a condition is refused at once with every reason.
 /// </summary>
 /// <remarks>
-/// Choices (domain.md leaves them open):
+/// Choices (the texts leave them open; docs/rules.md "Credit repair (art11)" lists them as defaults):
 /// <list type="bullet">
 /// <item>A record that cannot be repaired here at all (not this subject's, a court listing, credit-enhancing or excluded,
 /// a party listed with a unit, no longer shown) is answered with that one reason alone: listing a missing commitment
@@ -215,7 +215,7 @@ public static class RepairEligibility
                 $"该主体没有编号为“{application.RecordId}”的信用记录。",
                 $"This subject has no record '{application.RecordId}'.");
         }
-        // domain.md: a court listing is the court's; it is not repaired here (art9.2).
+        // docs/rules.md "Credit repair (art11)": a court listing is the court's; it is not repaired here (art9.2).
         if (record.Kind == RecordKind.CourtDishonestDebtor || record.Classification == RecordClassification.CourtListing)
         {
             return new RepairCondition(RepairCodes.NotRepairableHere, RepairConditionNature.Bar, null, "art9.2",

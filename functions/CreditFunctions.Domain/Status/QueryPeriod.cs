@@ -7,7 +7,7 @@ namespace CreditFunctions.Domain.Status;
 /// <summary>
 /// Dishonesty information may be queried for 5 years from the end of the act and not after (Shanghai Social Credit
 /// Regulations art35): past that, only an administrator sees it, and only as history. The submission carries no
-/// end-of-act date, so the decision date stands in for it (the act had ended by then; see RULES.md).
+/// end-of-act date, so the decision date stands in for it (the act had ended by then; see docs/rules.md "Publication periods and expiry").
 /// </summary>
 public static class QueryPeriod
 {

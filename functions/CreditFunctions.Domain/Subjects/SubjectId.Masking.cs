@@ -1,7 +1,7 @@
 namespace CreditFunctions.Domain.Subjects;
 
 /// <summary>
-/// How a subject is shown to anyone but itself and the submitting unit (RULES.md "Subjects"): an ID number
+/// How a subject is shown to anyone but itself and the submitting unit (docs/rules.md "Subjects"): an ID number
 /// keeps its first 6 (address code) and last 4 characters; the 8 in between — the birth date — are hidden.
 /// A USCC identifies an organisation, not a person, and is shown as it is.
 /// </summary>

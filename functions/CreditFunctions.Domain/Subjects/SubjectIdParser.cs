@@ -5,7 +5,7 @@ namespace CreditFunctions.Domain.Subjects;
 /// <summary>
 /// Parsing of outside input into a <see cref="SubjectId"/>: USCC by GB 32100-2015 (every part: registration
 /// department, division code, organization code check, check character), resident ID number by GB 11643-1999
-/// (RULES.md "Subjects"). Normalisation is only surrounding white space trimmed and ASCII letters upper-cased;
+/// (docs/rules.md "Subjects"). Normalisation is only surrounding white space trimmed and ASCII letters upper-cased;
 /// anything else that is wrong is an error. A code with a wrong check character is never accepted.
 /// </summary>
 /// <remarks>

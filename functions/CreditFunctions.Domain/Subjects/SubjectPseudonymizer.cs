@@ -5,7 +5,7 @@ namespace CreditFunctions.Domain.Subjects;
 
 /// <summary>
 /// The key under which a subject is stored and logged. An ID number is never a table key or log field in clear
-/// text (RULES.md "Subjects"), so an individual is keyed by a keyed hash of the number; a unit by its USCC (not
+/// text (docs/rules.md "Subjects"), so an individual is keyed by a keyed hash of the number; a unit by its USCC (not
 /// personal information, and readable for operators).
 /// </summary>
 /// <remarks>
@@ -76,6 +76,40 @@ public sealed class SubjectPseudonymizer
         IndividualPrefix.CopyTo(pseudonym);
         Convert.TryToHexStringLower(hash[..(HashHexLength / 2)], pseudonym[IndividualPrefix.Length..], out _);
         return new string(pseudonym);
+    }
+
+    /// <summary>
+    /// Names the key without revealing it: the first 16 lower-case hex characters of HMAC-SHA256(key, a fixed label).
+    /// A re-keying migration (infra/Rekey) records the fingerprints of the keys it moves between, so a second run can
+    /// tell the same migration from another one; equal fingerprints mean the same key.
+    /// </summary>
+    public string Fingerprint
+    {
+        get
+        {
+            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(key, "CreditFunctions pseudonym key fingerprint"u8, hash);
+            return Convert.ToHexStringLower(hash[..8]);
+        }
+    }
+
+    /// <summary>True for a string shaped like an individual's pseudonym (<c>i-</c> and 32 lower-case hex characters).</summary>
+    public static bool IsIndividualKey(string? value)
+    {
+        if (value is null || value.Length != IndividualPrefix.Length + HashHexLength || !value.StartsWith(IndividualPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in value.AsSpan(IndividualPrefix.Length))
+        {
+            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void RequireStrongEnough(int keyBytes, string paramName)

@@ -2,7 +2,7 @@ namespace CreditFunctions.Domain.Time;
 
 /// <summary>
 /// Dates as the Measures count them: every day, deadline and expiry is a date in China Standard Time
-/// (domain.md "Publication periods and expiry").
+/// (docs/rules.md "Publication periods and expiry").
 /// </summary>
 /// <remarks>
 /// A fixed UTC+08:00 rather than a time-zone lookup: mainland China has kept one offset and no daylight

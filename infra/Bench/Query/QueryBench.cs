@@ -58,7 +58,7 @@ public static class QueryBench
         Print("query.entities", entities, "entities");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = app.GetBaseAddress() };
-        http.DefaultRequestHeaders.Add(ClientPrincipalReader.Header, ClientPrincipalReader.Encode(Roles.Partner));
+        http.DefaultRequestHeaders.Add(ClientPrincipalReader.Header, ClientPrincipalReader.Encode(Roles.Partner, objectId: "00000000-0000-4000-8000-00000000bec4", name: "query bench"));
         var random = new Random(Seed + 1);
         SubjectId Pick() => subjects[random.Next(subjects.Count)];
 

@@ -2,7 +2,7 @@ using CreditFunctions.Domain.Subjects;
 
 namespace CreditFunctions.Domain.Tests.Builders;
 
-/// <summary>Valid example subjects: the register's reference codes (RULES.md "Subjects").</summary>
+/// <summary>Valid example subjects: the register's reference codes (docs/rules.md "Subjects").</summary>
 public static class Some
 {
     public static readonly SubjectId Unit = new(SubjectType.Unit, "91350100M000100Y43");

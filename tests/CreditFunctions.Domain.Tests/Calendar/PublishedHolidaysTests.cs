@@ -4,7 +4,7 @@ using CreditFunctions.Domain.Calendar;
 namespace CreditFunctions.Domain.Tests.Calendar;
 
 /// <summary>
-/// The shipped calendar against calendar-cn.md, transcribed here independently of the JSON file
+/// The shipped calendar against the notices as docs/rules.md "Working days" lists them, transcribed here independently of the JSON file
 /// (State Council General Office notices 国办发明电〔2022〕16号, 〔2023〕7号, 〔2024〕12号, 〔2025〕7号).
 /// </summary>
 public class PublishedHolidaysTests

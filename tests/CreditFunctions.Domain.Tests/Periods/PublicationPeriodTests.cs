@@ -5,7 +5,7 @@ using CsCheck;
 
 namespace CreditFunctions.Domain.Tests.Periods;
 
-/// <summary>domain.md "Publication periods and expiry": regimes by decision date, month ends, half-open activity.</summary>
+/// <summary>docs/rules.md "Publication periods and expiry": regimes by decision date, month ends, half-open activity.</summary>
 public class PublicationPeriodTests
 {
     private static readonly Domain.Catalogue.CreditCatalogue Latest = Catalogues.Embedded.ForVersion("2026-04-01")!;

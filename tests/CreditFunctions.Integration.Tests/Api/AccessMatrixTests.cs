@@ -22,7 +22,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         Admin,
     }
 
-    /// <summary>Who may call each route (contract.md, "HTTP API"). "Own" unit = the unit that submitted the record.</summary>
+    /// <summary>Who may call each route (docs/http-api.md "Routes"). "Own" unit = the unit that submitted the record.</summary>
     private static readonly Dictionary<string, As[]> Allowed = new()
     {
         ["GET /api/subjects/{id}/credit"] = [As.Partner, As.OwnSubject, As.OwnUnit, As.OtherUnit, As.Admin],

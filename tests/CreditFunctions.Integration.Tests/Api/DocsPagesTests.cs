@@ -86,6 +86,8 @@ public sealed partial class DocsPagesTests
                 {
                     ["CreditStorage"] = AzuriteServer.Shared.ConnectionString,
                     ["Pseudonym:Key"] = CreditApp.PseudonymKey,
+                    // The app refuses to start without its source keys (fail closed), docs pages or not.
+                    ["SourceKeys:Directory"] = TestKeys.Directory,
                 },
             },
             typeof(CreditFunctionsServices).Assembly,

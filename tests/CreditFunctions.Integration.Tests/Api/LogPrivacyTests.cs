@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CreditFunctions.Integration.Tests.Api;
 
-/// <summary>An individual's ID number never reaches a log (domain.md, "Subjects"), whatever route looks them up.</summary>
+/// <summary>An individual's ID number never reaches a log (docs/rules.md "Subjects"), whatever route looks them up.</summary>
 public sealed class LogPrivacyTests
 {
     [Fact]

@@ -74,6 +74,24 @@ public sealed class OpenApiCodesTests
         ["GET /api/console/console.css"] = "",
         ["GET /api/console/{module}"] = "",
         ["GET /api/units/{unit}/rejections"] = $"403 forbidden|400 invalid-unit|400 invalid-limit|{Secured}",
+        // FeedbackDesk.FileAsync: the body, then the look-up (404), whose it is (403) and for what business (403), the measure
+        // it named (422), a repeat (409).
+        ["POST /api/feedback"] =
+            $"403 forbidden|413 body-too-large|400 invalid-json|400 invalid-lookup-id|400 invalid-subject-id|400 missing-business|" +
+            $"400 missing-measure|400 invalid-handling|400 note-too-long|400 invalid-amount|404 lookup-not-found|403 lookup-not-yours|" +
+            $"403 lookup-business-mismatch|422 measure-not-named|409 feedback-already-given|{Secured}",
+        ["GET /api/subjects/{id}/feedback"] = $"400 invalid-subject-id|403 forbidden|{Secured}",
+        ["GET /api/feedback/summary"] = $"403 forbidden|400 invalid-date|400 invalid-period|{Secured}",
+        // WatchDesk: the body (subjects, business, callback), the watch's owner (404 for anyone else), a lost race (409).
+        ["POST /api/watches"] =
+            $"403 forbidden|413 body-too-large|400 invalid-json|400 missing-subjects|400 too-many-subjects|400 invalid-subject-id|" +
+            $"400 unknown-business-type|400 invalid-callback-url|{Secured}",
+        ["GET /api/watches/{id}"] = $"403 forbidden|404 watch-not-found|{Secured}",
+        ["DELETE /api/watches/{id}"] = $"403 forbidden|404 watch-not-found|409 watch-changed|{Secured}",
+        ["POST /api/watches/{id}/subjects"] =
+            $"403 forbidden|413 body-too-large|400 invalid-json|400 missing-subjects|400 too-many-subjects|400 invalid-subject-id|" +
+            $"404 watch-not-found|409 watch-changed|{Secured}",
+        ["GET /api/watches/{id}/changes"] = $"403 forbidden|400 invalid-cursor|400 invalid-limit|404 watch-not-found|{Secured}",
     };
 
     /// <summary>Factories whose code comes from their caller or the domain (checked through the code constants instead).</summary>
@@ -122,7 +140,8 @@ public sealed class OpenApiCodesTests
         var documented = AllCodes();
         var made = new List<(string Factory, string Code)>();
         var skipped = new List<string>();
-        foreach (var type in new[] { typeof(Problem), typeof(ApiProblems), typeof(RequestBody), typeof(ObjectionProblems), typeof(RepairProblems) })
+        foreach (var type in new[] { typeof(Problem), typeof(ApiProblems), typeof(RequestBody), typeof(ObjectionProblems), typeof(RepairProblems),
+                     typeof(App.Feedback.FeedbackProblems), typeof(App.Watches.WatchProblems) })
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Problem)))
             {
@@ -317,6 +336,8 @@ public sealed class OpenApiCodesTests
         var t when t == typeof(int) => 101,
         var t when t == typeof(DateOnly?) => null,
         var t when t == typeof(IEnumerable<string>) => new[] { "hrss-business" },
+        var t when t == typeof(IReadOnlyList<string>) => new[] { "art8.2.1" },
+        var t when t == typeof(bool) => false,
         var t when t == typeof(IReadOnlyList<ProblemCondition>) => Array.Empty<ProblemCondition>(),
         _ => new Unsynthesizable(),
     };

@@ -11,17 +11,17 @@ namespace CreditFunctions.Integration.Tests.Api;
 
 /// <summary>
 /// The OpenAPI document against the functions that exist, both ways, so neither can change without the other:
-/// every HTTP function is documented, and every documented route has a function, except routes of contract.md whose
+/// every HTTP function is documented, and every documented route has a function, except routes of the contract (docs/contracts.md "The HTTP API") whose
 /// functions are still being written (listed below; the list may only shrink).
 /// </summary>
 public sealed partial class OpenApiDriftTests
 {
     /// <summary>
-    /// Documented from contract.md, not yet implemented. When one of these gets its function, <see cref="The_not_yet_implemented_list_only_shrinks"/> fails until it is removed here.
+    /// Documented from the contract (docs/contracts.md "The HTTP API"), not yet implemented. When one of these gets its function, <see cref="The_not_yet_implemented_list_only_shrinks"/> fails until it is removed here.
     /// </summary>
     private static readonly string[] DocumentedNotYetImplemented =
     [
-        // Empty: every route documented from contract.md has its function (objections and repairs have landed).
+        // Empty: every route documented from the contract has its function (objections and repairs have landed).
     ];
 
     [Fact]

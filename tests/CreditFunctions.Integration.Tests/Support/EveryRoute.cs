@@ -2,6 +2,8 @@ using CreditFunctions.App.Api;
 using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Objections;
 using CreditFunctions.App.Repairs;
+using CreditFunctions.App.Feedback;
+using CreditFunctions.App.Watches;
 
 namespace CreditFunctions.Integration.Tests.Support;
 
@@ -9,7 +11,8 @@ namespace CreditFunctions.Integration.Tests.Support;
 public static class EveryRoute
 {
     private const string Unit = "91310110666007217T";
-    private const string Body = """{"business":"hrss-business","subjects":["91310110666007217T"],"subjectId":"91310110666007217T","recordId":"x","reason":"r","outcome":"upheld"}""";
+    private const string Body = """{"business":"hrss-business","subjects":["91310110666007217T"],"subjectId":"91310110666007217T","recordId":"x","reason":"r","outcome":"upheld","lookupId":"x","measure":"art8.2.1","handling":"applied","add":["91310110666007217T"]}""";
+    private const string Watch = "wat_aaaaaaaaaaaaaaaaaaaa";
 
     /// <summary>Function name → a call of it with the given principal (null: no header).</summary>
     public static IReadOnlyDictionary<string, Func<CreditApp, string?, Task<HttpAnswer>>> Calls { get; } =
@@ -36,6 +39,15 @@ public static class EveryRoute
                 app.Request("/api/repairs/rep_aaaaaaaaaaaaaaaaaaaa", null, p), "rep_aaaaaaaaaaaaaaaaaaaa", default)),
             [nameof(ApiRoutes.DecideRepair)] = async (app, p) => HttpAnswer.Of(await app.Function<DecideRepairFunction>().Run(
                 app.Request("/api/repairs/rep_aaaaaaaaaaaaaaaaaaaa/decision", null, p, "POST", Body), "rep_aaaaaaaaaaaaaaaaaaaa", default)),
+            [nameof(ApiRoutes.FileFeedback)] = async (app, p) => HttpAnswer.Of(await app.Function<FileFeedbackFunction>().Run(app.Request("/api/feedback", null, p, "POST", Body), default)),
+            [nameof(ApiRoutes.SubjectFeedback)] = async (app, p) => HttpAnswer.Of(await app.Function<SubjectFeedbackFunction>().Run(app.Request($"/api/subjects/{Unit}/feedback", null, p), Unit, default)),
+            [nameof(ApiRoutes.FeedbackSummary)] = async (app, p) => HttpAnswer.Of(await app.Function<FeedbackSummaryFunction>().Run(app.Request("/api/feedback/summary", null, p), default)),
+            [nameof(ApiRoutes.CreateWatch)] = async (app, p) => HttpAnswer.Of(await app.Function<CreateWatchFunction>().Run(app.Request("/api/watches", null, p, "POST", Body), default)),
+            [nameof(ApiRoutes.GetWatch)] = async (app, p) => HttpAnswer.Of(await app.Function<GetWatchFunction>().Run(app.Request($"/api/watches/{Watch}", null, p), Watch, default)),
+            [nameof(ApiRoutes.DeleteWatch)] = async (app, p) => HttpAnswer.Of(await app.Function<DeleteWatchFunction>().Run(app.Request($"/api/watches/{Watch}", null, p, "DELETE"), Watch, default)),
+            [nameof(ApiRoutes.ChangeWatchSubjects)] = async (app, p) => HttpAnswer.Of(await app.Function<ChangeWatchSubjectsFunction>().Run(
+                app.Request($"/api/watches/{Watch}/subjects", null, p, "POST", Body), Watch, default)),
+            [nameof(ApiRoutes.WatchChanges)] = async (app, p) => HttpAnswer.Of(await app.Function<WatchChangesFunction>().Run(app.Request($"/api/watches/{Watch}/changes", null, p), Watch, default)),
         };
 
     /// <summary>Every route that needs an identity (the table's non-anonymous ones).</summary>

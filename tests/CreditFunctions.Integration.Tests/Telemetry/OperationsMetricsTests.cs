@@ -36,7 +36,7 @@ public sealed class OperationsMetricsTests
         Assert.Equal(["source"], M.Dimensions["RecordsAccepted"]);
         Assert.Equal(["unit", "code"], M.Dimensions["RecordsRejected"]);
         Assert.Equal(["route", "role"], M.Dimensions["Lookups"]);
-        Assert.Equal(["credit-ingest-poison", "credit-subjects-poison", "credit-platform-outbox-poison"], M.PoisonQueues);
+        Assert.Equal(["credit-ingest-poison", "credit-subjects-poison", "credit-platform-outbox-poison", "watch-deliveries-poison"], M.PoisonQueues);
     }
 
     [Fact]

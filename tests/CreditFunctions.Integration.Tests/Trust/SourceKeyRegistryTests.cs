@@ -195,6 +195,36 @@ public sealed class SourceKeyRegistryTests
     }
 
     [Fact]
+    public void A_clock_moved_a_year_on_polls_once_not_once_for_every_minute_it_skipped()
+    {
+        // The defect: a periodic timer on the register clock fired 525,600 reloads when a test set the date a year on,
+        // and the integration run spun until its 30-minute limit.
+        using var folder = new TempFolder();
+        folder.Write($"{UnitA}.jwks.json", MessageSigner.Jwks(KeyA));
+        var time = new TickCountingTimeProvider();
+        using var registry = SourceKeyRegistry.Load(folder.Path, options: new() { Watch = false, PollInterval = TimeSpan.FromMinutes(1) }, time: time);
+        folder.Write($"{UnitB}.jwks.json", MessageSigner.Jwks(KeyB));
+
+        time.Advance(TimeSpan.FromDays(365));
+
+        Assert.Equal(1, time.Ticks);
+        Assert.NotNull(registry.Current.Find(KeyB.Kid));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, time.Ticks);
+    }
+
+    /// <summary>A fake clock that counts how often its timers fire.</summary>
+    private sealed class TickCountingTimeProvider : FakeTimeProvider
+    {
+        private int _ticks;
+
+        public int Ticks => Volatile.Read(ref _ticks);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(s => { Interlocked.Increment(ref _ticks); callback(s); }, state, dueTime, period);
+    }
+
+    [Fact]
     public async Task The_folder_watcher_reloads_soon_after_a_file_changes()
     {
         using var folder = new TempFolder();

@@ -15,6 +15,8 @@ public sealed class ApiAnswer
     public static ApiAnswer Json<T>(T value, JsonTypeInfo<T> type, int status = StatusCodes.Status200OK) =>
         new(_ => ApiResults.Json(value, type, status));
 
+    public static ApiAnswer NoContent() => new(_ => new StatusCodeResult(StatusCodes.Status204NoContent));
+
     public static ApiAnswer Of(Problem problem) => new(request => ApiResults.Problem(problem, request));
 
     public static ApiAnswer Content(string content, string contentType, int status = StatusCodes.Status200OK) =>

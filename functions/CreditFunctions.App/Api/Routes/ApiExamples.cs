@@ -15,7 +15,7 @@ namespace CreditFunctions.App.Api.Routes;
 /// (unit 91310110666007217T, decided 2024-04-30, shown until 2027-04-30), the court listing of examples/court-listing.json
 /// naming the unit's legal representative, and what the answers to them were on a dev host.
 /// </summary>
-public static class ApiExamples
+public static partial class ApiExamples
 {
     public const string Unit = "91310110666007217T";
     public const string UnitName = "上海某某建筑工程有限公司";
@@ -81,7 +81,12 @@ public static class ApiExamples
 
     public static AccessLogResponse AccessLog => new(Unit,
     [
-        new AccessLogView(FiledAt, "partner", null, "某区就业促进中心 / a district employment centre", false, Business, "GET /api/subjects/{id}/restrictions"),
+        new AccessLogView(FiledAt, "partner", null, "某区就业促进中心 / a district employment centre", false, Business, "GET /api/subjects/{id}/restrictions")
+        {
+            ObjectId = "6f1c2b9e-4d3a-4e8f-9b7c-2a1d0e5f4c3b",
+            LookupId = LookupId,
+            Decision = "enhanced-review",
+        },
         new AccessLogView(FiledAt.AddMinutes(-5), "subject", null, null, true, null, "GET /api/subjects/{id}/credit"),
     ]);
 

@@ -28,6 +28,7 @@ public static class ApiRoutes
 {
     public const string Get = "get";
     public const string Post = "post";
+    public const string Delete = "delete";
 
     public const string HealthPath = "health";
     public const string CataloguePath = "catalogue";
@@ -48,6 +49,13 @@ public static class ApiRoutes
     public const string DocsScriptPath = "docs/redoc.standalone.js";
     public const string DocsScriptLicensePath = "docs/redoc.standalone.js.LICENSE.txt";
     public const string AsyncApiPath = "asyncapi.json";
+    public const string FeedbackPath = "feedback";
+    public const string FeedbackSummaryPath = "feedback/summary";
+    public const string SubjectFeedbackPath = "subjects/{id}/feedback";
+    public const string WatchesPath = "watches";
+    public const string WatchPath = "watches/{id}";
+    public const string WatchSubjectsPath = "watches/{id}/subjects";
+    public const string WatchChangesPath = "watches/{id}/changes";
 
     // Console (docs/console.md): the officials' web page, its files, and the rejections list it shows.
     public const string ConsolePagePath = "console";
@@ -59,6 +67,9 @@ public static class ApiRoutes
     private const int CaseBodyBytes = 256 * 1024;
 
     private const int DefaultBodyBytes = 64 * 1024;
+
+    /// <summary>1,000 subjects of 18 characters and a callback URL, with room to spare.</summary>
+    private const int WatchBodyBytes = 128 * 1024;
 
     private static readonly string[] Anyone = [];
 
@@ -510,12 +521,155 @@ public static class ApiRoutes
             StorageUnavailable,
         ]));
 
+    // Enforcement feedback (联合奖惩应用反馈)
+    public static readonly ApiRoute FileFeedback = new("FileFeedback", Post, FeedbackPath, AuthorizationLevel.Function,
+        [Roles.Partner, Roles.Unit, Roles.Admin], new(
+        "fileFeedback", ApiTags.Feedback, "Report what was done with a measure (art8, art9) / 联合奖惩应用反馈",
+        "The department that asked reports back what it did with a measure its look-up named: applied, not applied, or exempted. " +
+        "lookupId is the one a restriction answer or screening result carried; it must be the caller's own look-up of that subject " +
+        "and business, and the measure one it named. One feedback per look-up and measure. The platform hears it as a " +
+        "measure-feedback event, through the outbox like every event (never lost, in order).",
+        [Roles.Partner + " (own look-ups)", Roles.Unit + " (own look-ups)", Roles.Admin + " (own look-ups)"], [],
+        new(AppJson.Web.FeedbackBody, [OpenApiExample.Of("applied", "Strict review applied to the penalised unit", () => ApiExamples.FeedbackRequest, AppJson.Web.FeedbackBody)]),
+        [
+            new(201, "Filed.", AppJson.Web.FeedbackFiled) { Examples = [OpenApiExample.Of("filed", "Filed", () => ApiExamples.FeedbackFiled, AppJson.Web.FeedbackFiled)] },
+            Bad("/api/feedback", [RequestBody.InvalidJson(), Feedback.FeedbackProblems.InvalidLookupId("lk_1"), Feedback.FeedbackProblems.InvalidHandling("done")],
+                SubjectIdErrorCode, "missing-business", "missing-measure", "note-too-long", "invalid-amount"),
+            Unauthorized,
+            Refusal(403, "The role may not file feedback, the look-up is another caller's, or it was for another business type.", "/api/feedback",
+                [Feedback.FeedbackProblems.LookupNotYours(), Feedback.FeedbackProblems.BusinessMismatch("youth-internship-base", Business)], "forbidden"),
+            Refusal(404, "The subject has no look-up with this id.", "/api/feedback", Feedback.FeedbackProblems.LookupNotFound()),
+            Refusal(409, "This measure of this look-up has feedback already.", "/api/feedback", Feedback.FeedbackProblems.AlreadyGiven()),
+            TooLarge("/api/feedback", DefaultBodyBytes),
+            Refusal(422, "The look-up did not name this measure.", "/api/feedback", Feedback.FeedbackProblems.MeasureNotNamed("art9.1", ["art8.2.1"])),
+            StorageUnavailable,
+        ]));
+
+    public static readonly ApiRoute SubjectFeedback = new("SubjectFeedback", Get, SubjectFeedbackPath, AuthorizationLevel.Function,
+        [Roles.Subject, Roles.Admin], new(
+        "listSubjectFeedback", ApiTags.Feedback, "What was done with the measures named of a subject / 主体的联合奖惩反馈",
+        "Every feedback departments gave on look-ups of the subject, oldest look-up first. Logged as a look-up (art12).",
+        [Roles.Subject + " (own)", Roles.Admin], [SubjectId], null,
+        [
+            new(200, "The feedback.", AppJson.Web.SubjectFeedbackResponse)
+            {
+                Examples = [OpenApiExample.Of("one", "One measure applied", () => ApiExamples.SubjectFeedback, AppJson.Web.SubjectFeedbackResponse)],
+            },
+            Bad($"/api/subjects/{Unit}/feedback", InvalidSubject),
+            Unauthorized, Forbidden, StorageUnavailable,
+        ]));
+
+    public static readonly ApiRoute FeedbackSummary = new("FeedbackSummary", Get, FeedbackSummaryPath, AuthorizationLevel.Function,
+        [Roles.Admin], new(
+        "getFeedbackSummary", ApiTags.Feedback, "How the measures were applied / 联合奖惩反馈统计",
+        "Per business type and measure, the look-ups of from … to (days in China Standard Time, at most 366) that named it with a " +
+        "restriction or enhanced review, how many got feedback and what was done. The last 30 days when from and to are absent.",
+        [Roles.Admin],
+        [
+            new("from", "query", false, "The first day of look-ups (YYYY-MM-DD); 29 days before to when absent / 起始日期", Format: "date") { Example = "2026-11-01" },
+            new("to", "query", false, "The last day of look-ups (YYYY-MM-DD); today when absent / 截止日期", Format: "date") { Example = "2026-11-30" },
+        ], null,
+        [
+            new(200, "The summary.", AppJson.Web.FeedbackSummaryResponse)
+            {
+                Examples = [OpenApiExample.Of("november", "November's look-ups in HRSS business", () => ApiExamples.FeedbackSummary, AppJson.Web.FeedbackSummaryResponse)],
+            },
+            Bad("/api/feedback/summary", [Problem.InvalidDate("from", "2026-11"), Feedback.FeedbackProblems.InvalidPeriod(
+                "to 不得早于 from，期间最长 366 天（收到 2026-12-01 至 2026-11-01）。", "to may not be before from, and the period is at most 366 days (got 2026-12-01 to 2026-11-01).")]),
+            Unauthorized, Forbidden, StorageUnavailable,
+        ]));
+
+    // Watches
+    private static readonly OpenApiParameter WatchIdParameter =
+        new("id", "path", true, "The watch id, wat_ and 20 base32 characters / 关注编号") { Example = ApiExamples.WatchId };
+
+    public static readonly ApiRoute CreateWatch = new("CreateWatch", Post, WatchesPath, AuthorizationLevel.Function,
+        [Roles.Partner], new(
+        "createWatch", ApiTags.Watches, "Follow subjects / 关注主体",
+        "Up to 1,000 subjects (a subject named twice counts once). Every change of them from now on is in the watch's feed " +
+        "(GET /api/watches/{id}/changes, after the cursor returned here); with business, each change carries the decision for " +
+        "it; with callbackUrl (https), each change is also POSTed there, signed with the secret returned here once: " +
+        "X-Credit-Signature: sha256=<hex HMAC-SHA256 of the body>. Only the partner app that made a watch sees it.",
+        [Roles.Partner + " (with an object id)"], [],
+        new(AppJson.Web.WatchBody, [OpenApiExample.Of("withCallback", "Two units, HRSS business, with a callback", () => ApiExamples.WatchRequest, AppJson.Web.WatchBody)]),
+        [
+            new(201, "Made: the feed starts after cursor.", AppJson.Web.WatchCreated) { Examples = [OpenApiExample.Of("made", "With its callback secret", () => ApiExamples.WatchMade, AppJson.Web.WatchCreated)] },
+            Bad("/api/watches", [RequestBody.InvalidJson(), Watches.WatchProblems.TooManySubjects(1001), Watches.WatchProblems.InvalidCallbackUrl("http://example.com/hook", false)],
+                "missing-subjects", SubjectIdErrorCode, "unknown-business-type"),
+            Unauthorized, Forbidden, TooLarge("/api/watches", WatchBodyBytes), StorageUnavailable,
+        ]))
+    {
+        MaxBodyBytes = WatchBodyBytes,
+    };
+
+    public static readonly ApiRoute GetWatch = new("GetWatch", Get, WatchPath, AuthorizationLevel.Function,
+        [Roles.Partner], new(
+        "getWatch", ApiTags.Watches, "A watch / 关注详情",
+        "Its subjects as the partner named them, its business and callback, and how far its callbacks got.",
+        [Roles.Partner + " (its own)"], [WatchIdParameter], null,
+        [
+            new(200, "The watch.", AppJson.Web.WatchView) { Examples = [OpenApiExample.Of("watch", "Two units, callbacks up to date", () => ApiExamples.Watch, AppJson.Web.WatchView)] },
+            Unauthorized, Forbidden, WatchNotFound($"/api/watches/{ApiExamples.WatchId}"), StorageUnavailable,
+        ]));
+
+    public static readonly ApiRoute DeleteWatch = new("DeleteWatch", Delete, WatchPath, AuthorizationLevel.Function,
+        [Roles.Partner], new(
+        "deleteWatch", ApiTags.Watches, "Stop following / 取消关注",
+        "The watch ends at once; its feed and pending callbacks go with it.",
+        [Roles.Partner + " (its own)"], [WatchIdParameter], null,
+        [
+            new(204, "Deleted."),
+            Unauthorized, Forbidden, WatchNotFound($"/api/watches/{ApiExamples.WatchId}"),
+            Refusal(409, "The watch was changed at the same moment: read it again.", $"/api/watches/{ApiExamples.WatchId}", Watches.WatchProblems.Conflict()),
+            StorageUnavailable,
+        ]));
+
+    public static readonly ApiRoute ChangeWatchSubjects = new("ChangeWatchSubjects", Post, WatchSubjectsPath, AuthorizationLevel.Function,
+        [Roles.Partner], new(
+        "changeWatchSubjects", ApiTags.Watches, "Add and remove subjects / 调整关注主体",
+        "Adds and removes subjects (the watch stays within 1,000). A subject both added and removed stays; removing one the watch " +
+        "does not hold changes nothing.",
+        [Roles.Partner + " (its own)"], [WatchIdParameter],
+        new(AppJson.Web.WatchSubjectsBody, [OpenApiExample.Of("swap", "One in, one out", () => ApiExamples.WatchSubjectsRequest, AppJson.Web.WatchSubjectsBody)]),
+        [
+            new(200, "Changed.", AppJson.Web.WatchSubjectsChanged) { Examples = [OpenApiExample.Of("swapped", "One in, one out", () => ApiExamples.WatchSubjectsDone, AppJson.Web.WatchSubjectsChanged)] },
+            Bad($"/api/watches/{ApiExamples.WatchId}/subjects", [RequestBody.InvalidJson(), Watches.WatchProblems.TooManySubjects(1001)], "missing-subjects", SubjectIdErrorCode),
+            Unauthorized, Forbidden, WatchNotFound($"/api/watches/{ApiExamples.WatchId}/subjects"),
+            Refusal(409, "The watch was changed at the same moment: read it again.", $"/api/watches/{ApiExamples.WatchId}/subjects", Watches.WatchProblems.Conflict()),
+            TooLarge($"/api/watches/{ApiExamples.WatchId}/subjects", WatchBodyBytes),
+            StorageUnavailable,
+        ]))
+    {
+        MaxBodyBytes = WatchBodyBytes,
+    };
+
+    public static readonly ApiRoute WatchChanges = new("WatchChanges", Get, WatchChangesPath, AuthorizationLevel.Function,
+        [Roles.Partner], new(
+        "listWatchChanges", ApiTags.Watches, "What changed / 变更记录",
+        "Every change of the watched subjects after the cursor, oldest first, each once: record-listed, record-changed, " +
+        "record-withdrawn, record-expired (on its expiry day's sweep), objection-opened, objection-closed, repaired; with the " +
+        "subject's status after it (and the decision for the watch's business). A change is here within a minute of being " +
+        "stored. Ask again after next. Each subject shown is logged as a look-up (art12).",
+        [Roles.Partner + " (its own)"],
+        [
+            WatchIdParameter,
+            new("after", "query", false, "A cursor: the watch's creation when absent / 游标") { Example = ApiExamples.WatchCursor },
+            new("limit", "query", false, "At most this many changes / 条数", "integer") { Minimum = 1, Maximum = 1000, Default = 100, Example = 100 },
+        ], null,
+        [
+            new(200, "Changes, oldest first.", AppJson.Web.WatchChangesPage) { Examples = [OpenApiExample.Of("listed", "A record listed", () => ApiExamples.WatchFeed, AppJson.Web.WatchChangesPage)] },
+            Bad($"/api/watches/{ApiExamples.WatchId}/changes", Watches.WatchProblems.InvalidCursor("yesterday"), ApiProblems.InvalidLimit("0")),
+            Unauthorized, Forbidden, WatchNotFound($"/api/watches/{ApiExamples.WatchId}/changes"), StorageUnavailable,
+        ]));
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Health, Catalogue, OpenApi, SubjectCredit, SubjectRestrictions, SubjectAccessLog, Screening, Record, UnitQuality,
         FileObjection, GetObjection, ListObjections, DecideObjection, FileRepair, ListRepairs, GetRepair, DecideRepair,
         // Documents
         Docs, DocsScript, DocsScriptLicense, AsyncApi,
+        // The partner loop
+        FileFeedback, SubjectFeedback, FeedbackSummary, CreateWatch, GetWatch, DeleteWatch, ChangeWatchSubjects, WatchChanges,
         // Console
         ConsolePage, ConsoleStyles, ConsoleScript, UnitRejections,
     ];
@@ -571,6 +725,9 @@ public static class ApiRoutes
         "The caller's role may not list cases, or a unit asked for another unit's.", instance,
         Problem.Forbidden("报送单位只能查看本单位的事项；市公共信用信息服务中心和管理员可以查看所有单位的事项。",
             "A submitting unit sees its own cases only; the Public Credit Information Service Center and administrators see every unit's."));
+
+    private static OpenApiResponse WatchNotFound(string instance) => Refusal(404,
+        "No such watch, or another partner's (the same answer, so ids cannot be probed).", instance, Watches.WatchProblems.NotFound());
 
     private static OpenApiResponse StorageUnavailable => new(503,
         $"Storage did not answer within the route's deadline ({ApiGateway.Deadline.TotalSeconds:0} s): try again.", ProblemBody, ["storage-unavailable"])

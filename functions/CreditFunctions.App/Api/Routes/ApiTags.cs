@@ -10,6 +10,8 @@ public static class ApiTags
     public const string Objections = "objections";
     public const string Repairs = "repairs";
     public const string Units = "units";
+    public const string Feedback = "feedback";
+    public const string Watches = "watches";
 
     public static IReadOnlyList<(string Name, string Description)> All { get; } =
     [
@@ -24,5 +26,9 @@ public static class ApiTags
         (Repairs, "Credit repair (art11): the subject applies, an application failing a condition is refused at once with " +
             "every unmet condition; the submitting unit approves or rejects an eligible one."),
         (Units, "Submitting units' own figures: how timely their records arrive and why submissions were refused (art7)."),
+        (Feedback, "Enforcement feedback (联合奖惩应用反馈, art8, art9): the departments that asked report what they did with the " +
+            "measures a look-up named, and the Bureau sees how the measures work."),
+        (Watches, "Partners follow up to 1,000 subjects each: a change feed with cursors, and signed callbacks retried until " +
+            "acknowledged."),
     ];
 }

@@ -35,6 +35,8 @@ public static class WireSets
     public const string ObjectionFiler = "ObjectionFiler";
     public const string RepairOutcome = "RepairOutcome";
     public const string HealthStatus = "HealthStatus";
+    public const string FeedChange = "FeedChange";
+    public const string FeedbackHandling = "FeedbackHandling";
 
     /// <summary>Name → what the words mean and the words, in the order the code defines them.</summary>
     public static IReadOnlyDictionary<string, (string Description, IReadOnlyList<string> Values)> All { get; } =
@@ -69,6 +71,11 @@ public static class WireSets
                 Words<Domain.Repairs.RepairOutcome>(o => o.ToWire())),
             // As StorageHealth reports it.
             [HealthStatus] = ("healthy when tables and queues both answer, unhealthy otherwise.", ["healthy", "unhealthy"]),
+            [FeedChange] = ("What changed for a watched subject: a record began to be shown (record-listed), a shown record got a new " +
+                "version (record-changed), left publication (record-withdrawn: by its unit, a revoke or a move; record-expired: its " +
+                "period ended; repaired: art11), or an objection to it was opened or closed (art10).", Domain.Lifecycle.FeedChanges.All),
+            [FeedbackHandling] = ("What the department did with the measure: applied it, did not apply it, or exempted the subject " +
+                "under the rules.", Contracts.MeasureFeedback.Handlings),
         };
 
     private static IReadOnlyList<string> Words<TEnum>(Func<TEnum, string> toWire)

@@ -42,9 +42,15 @@ public sealed partial class RecordStore
                 profile["Name"] = subject.Name;
             }
 
+            if (subject.Subject.Type == SubjectType.Individual)
+            {
+                profile["SubjectId"] = subject.Subject.Value;
+            }
+
             if (subject.LegalRepresentative is { } representative)
             {
                 profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
+                profile["LegalRepresentativeId"] = representative.Value;
             }
 
             Add(key, [new TableTransactionAction(TableTransactionActionType.Add, profile)]);

@@ -98,7 +98,8 @@ public sealed partial class RecordStore
 
     /// <summary>
     /// Outbox rows nobody has touched since <paramref name="cutoff"/> (Timestamp: their write, or the push's last failed
-    /// attempt): one range query per bucket that reads nothing else, since rows exist only while pending.
+    /// attempt), and changes not yet fanned out: two range queries per bucket that read nothing else, since rows exist
+    /// only while pending.
     /// </summary>
     public async Task<IReadOnlyList<OutboxPointer>> StrandedEventsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -113,6 +114,14 @@ public sealed partial class RecordStore
                 await foreach (var row in Records.QueryAsync<TableEntity>(filter, select: ["EventId"], cancellationToken: token))
                 {
                     found.Add(new OutboxPointer(bucket, row.GetString("EventId")));
+                }
+
+                // Changes left for the watches' fan-out: their notice was lost too.
+                var changes = TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {bucket} and RowKey ge {Keys.ChangePrefix} and RowKey lt {"c}"} and Timestamp lt {cutoff}");
+                await foreach (var row in Records.QueryAsync<TableEntity>(changes, select: ["RowKey"], cancellationToken: token))
+                {
+                    found.Add(new OutboxPointer(bucket, row.RowKey[Keys.ChangePrefix.Length..]));
                 }
 
                 lock (stranded)

@@ -26,9 +26,17 @@ public sealed partial class RecordStore
             entity["Name"] = name;
         }
 
+        if (subject.Type == SubjectType.Individual)
+        {
+            // Not a key, never logged: what a re-keying migration derives the individual's new key from (infra/Rekey).
+            entity["SubjectId"] = subject.Value;
+        }
+
         if (representative is { } rep)
         {
             entity["LegalRepresentativeKey"] = keys.KeyFor(rep);
+            // Likewise: the representative may have no record of its own to learn its ID number from.
+            entity["LegalRepresentativeId"] = rep.Value;
         }
 
         await Records.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);

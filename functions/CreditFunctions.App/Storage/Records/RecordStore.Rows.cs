@@ -67,10 +67,36 @@ public sealed partial class RecordStore
 
         public const string OutboxPrefix = "o|";
 
+        /// <summary>A change of a subject for the watches' fan-out: <c>c|change.{recordId}.{history sequence}.{n}</c>.</summary>
+        public const string ChangePrefix = "c|";
+
+        public static string ChangeId(string recordId, int sequence, int index) =>
+            string.Create(CultureInfo.InvariantCulture, $"{OutboxPointer.ChangePrefix}{recordId}.{sequence:D6}.{index}");
+
+        public static string ChangeRow(string changeId) => ChangePrefix + changeId;
+
+        /// <summary>
+        /// Feedback on a look-up of the subject (contract v2): <c>s|{key}|f|{lookupId}|{measure}</c>, outside the
+        /// current-state range (f &lt; l), one per look-up and measure.
+        /// </summary>
+        public static string FeedbackRow(string subjectKey, string lookupId, string measure) => $"s|{subjectKey}|f|{lookupId}|{measure}";
+
+        public static string FeedbackPrefix(string subjectKey) => $"s|{subjectKey}|f|";
+
+        /// <summary>The summary's day index of feedback, by the look-up's day: <c>g|{yyyyMMdd}|{lookupId}|{measure}</c>.</summary>
+        public static string FeedbackDayRow(DateOnly lookupDay, string lookupId, string measure) =>
+            string.Create(CultureInfo.InvariantCulture, $"g|{lookupDay:yyyyMMdd}|{lookupId}|{measure}");
+
+        public static (string From, string To) FeedbackDayRange(DateOnly from, DateOnly to) =>
+            (string.Create(CultureInfo.InvariantCulture, $"g|{from:yyyyMMdd}|"), string.Create(CultureInfo.InvariantCulture, $"g|{to.AddDays(1):yyyyMMdd}|"));
+
         public static string OutboxRow(string eventId) => OutboxPrefix + eventId;
 
-        /// <summary>The rows of one record's pending events (event ids start with the record id).</summary>
-        public static (string From, string To) OutboxRange(string recordId) => ($"{OutboxPrefix}{recordId}.", $"{OutboxPrefix}{recordId}/");
+        /// <summary>
+        /// The rows of one record's pending events (event ids start with the record id; a feedback's id is its own
+        /// "record"). '/' follows '.', and no id extends another: ids are of a fixed length.
+        /// </summary>
+        public static (string From, string To) OutboxRange(string recordId) => ($"{OutboxPrefix}{recordId}", $"{OutboxPrefix}{recordId}/");
 
         /// <summary>A subject's profile, records, copies and representation row, not its history (h &lt; l &lt; m &lt; p &lt; r &lt; u &lt; v).</summary>
         public static (string From, string To) CurrentStateRange(string subjectKey) => ($"s|{subjectKey}|l", $"s|{subjectKey}|v");
@@ -79,6 +105,11 @@ public sealed partial class RecordStore
         public const string SweepPartition = "sweep";
 
         public const string SweepRow = "expiry";
+
+        /// <summary>Not a bucket name either: the partition of a re-keying migration's progress (infra/Rekey).</summary>
+        public const string RekeyPartition = "rekey";
+
+        public const string RekeyRow = "progress";
 
         /// <summary>A source's locators are spread over 8 shards by the record id's hash (docs/table-design.md, "RecordLocators").</summary>
         public static string LocatorPartition(string recordId) =>
@@ -216,6 +247,21 @@ public sealed partial class RecordStore
         ["Payload"] = JsonSerializer.Serialize(e, AppJson.Web.PlatformEvent),
         ["Attempts"] = 0,
     };
+
+    private static TableEntity ChangeEntity(string partition, string changeId, SubjectChangeNotice change) => new(partition, Keys.ChangeRow(changeId))
+    {
+        ["SubjectKey"] = change.SubjectKey,
+        ["SubjectType"] = change.SubjectType,
+        // Not a key, never logged: a watcher named this subject and is shown it as it named it.
+        ["SubjectId"] = change.SubjectId,
+        ["Change"] = change.Change,
+        ["RecordId"] = change.RecordId,
+        ["At"] = change.At,
+    };
+
+    private static SubjectChangeNotice ToChange(TableEntity row) => new(
+        row.GetString("SubjectKey") ?? "", row.GetString("SubjectType") ?? "", row.GetString("SubjectId") ?? "",
+        row.GetString("Change") ?? "", row.GetString("RecordId") ?? "", row.GetDateTimeOffset("At") ?? default);
 
     private static ExpiryIndexEntry? ToExpiryEntry(TableEntity row)
     {

@@ -308,6 +308,16 @@ public sealed partial class RecordStore(
             pending.Add(new OutboxPointer(partition, e.EventId));
         }
 
+        // What a partner following a subject must see (watches): a row per change, committed with it, for the fan-out.
+        for (var i = 0; i < transition.SubjectChanges.Count; i++)
+        {
+            var change = transition.SubjectChanges[i];
+            var notice = new SubjectChangeNotice(keys.KeyFor(change.Subject), change.Subject.Type.ToWire(), change.Subject.Value, change.Change, after.RecordId, now);
+            var id = Keys.ChangeId(after.RecordId, entry.Sequence, i);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ChangeEntity(partition, id, notice)));
+            pending.Add(new OutboxPointer(partition, id, notice));
+        }
+
         var oldExpiry = before is { IsForwarding: false, Record.State: RecordState.Active } ? before.Record.ExpiresOn : null;
         var newExpiry = movedTo is null && after.State == RecordState.Active ? after.ExpiresOn : null;
         if (oldExpiry is { } old && old != newExpiry)
@@ -338,9 +348,16 @@ public sealed partial class RecordStore(
             profile["Name"] = record.SubjectName;
         }
 
+        if (record.Subject.Type == SubjectType.Individual)
+        {
+            // Not a key, never logged (as on the record): what a re-keying migration derives the new key from.
+            profile["SubjectId"] = record.Subject.Value;
+        }
+
         if (record.LegalRepresentative is { } representative)
         {
             profile["LegalRepresentativeKey"] = keys.KeyFor(representative);
+            profile["LegalRepresentativeId"] = representative.Value;
         }
 
         return new TableTransactionAction(TableTransactionActionType.UpsertMerge, profile);
