@@ -71,7 +71,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console, ITestOutputHelpe
         await Expect(page.Locator(".slip")).ToContainTextAsync("撤销 Revoked");
         await ConsoleBrowser.ShotAsync(page, "decided-1280");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await ConsoleBrowser.ShotAsync(page, "decision-slip-print", fullPage: false);
+        await ConsoleBrowser.ShotAsync(page, "decision-slip-print");
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // The subject's own credit answer: the record is gone and so is the dishonesty.
@@ -166,7 +166,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task The_center_follows_the_objections_it_filed_and_an_administrator_sees_escalated_cases_without_a_feedback_panel_yet()
+    public async Task The_center_follows_the_objections_it_filed_and_an_administrator_sees_escalated_cases_and_the_feedback_summary()
     {
         var (subject, recordId) = await console.PenaltyAsync();
         var filed = await console.PostAsync("api/objections", ClientPrincipalReader.Encode(Roles.Center), new JsonObject
@@ -174,6 +174,9 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console, ITestOutputHelpe
             ["subjectId"] = subject, ["recordId"] = recordId, ["reason"] = "主体委托中心提出：处罚对象有误",
         });
         var objectionId = filed.GetProperty("objectionId").GetString()!;
+        // A partner's look-up that names a measure (enhanced review, art8.2.1): a row of the feedback summary.
+        var restrictions = await console.GetAsync($"api/subjects/{subject}/restrictions?business=hrss-business", Principals.Partner);
+        Assert.Equal("enhanced-review", restrictions.GetProperty("decision").GetString());
 
         var (context, page) = await console.OpenAsync();
         await using (context)
@@ -194,10 +197,16 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console, ITestOutputHelpe
             await admin.GetByRole(AriaRole.Radio, new() { Name = "管理员 Administrator" }).CheckAsync();
             await admin.GetByRole(AriaRole.Button, new() { Name = "登录 Sign in" }).ClickAsync();
             await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("逾期事项 Escalated cases");
-            // GET /api/feedback/summary answers 404 until its route exists: no panel, no link to one.
             await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "单位报送情况 Units" })).ToBeVisibleAsync();
-            await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "执行反馈 Enforcement feedback" })).ToHaveCountAsync(0);
+            await Expect(admin.Locator("#who")).Not.ToContainTextAsync("null"); // no unit: nothing where the unit would be
             await ConsoleBrowser.ShotAsync(admin, "admin-phone");
+
+            // GET /api/feedback/summary: the panel, this year to today.
+            await admin.GetByRole(AriaRole.Link, new() { Name = "执行反馈 Enforcement feedback" }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("执行反馈 Enforcement feedback");
+            await Expect(admin.Locator("main")).ToContainTextAsync("China Standard Time");
+            await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "hrss-business" }).First).ToContainTextAsync("art8.2.1");
+            await ConsoleBrowser.ShotAsync(admin, "admin-feedback-phone");
         }
     }
 

@@ -1,6 +1,6 @@
 // Administrators: cases escalated or overdue across every unit, and the enforcement-feedback summary
-// (GET /api/feedback/summary, contract v2 "Enforcement feedback") once that route exists: the panel is shown only when it
-// answers 200 and hidden while it answers 404.
+// (GET /api/feedback/summary, contract v2 "Enforcement feedback"). The panel's link is shown when the route answers 200,
+// so a deployment without the route (404) shows no broken panel.
 
 import { bi, h, id, replace } from './dom.js';
 import { call } from './api.js';
@@ -63,35 +63,18 @@ export async function renderFeedback({ main }) {
     replace(main, heading, problemBox(answer.problem));
     return;
   }
+  const rows = answer.body.rows ?? [];
+  const sum = (name) => rows.reduce((total, r) => total + (r[name] ?? 0), 0);
   replace(main,
     heading,
-    h('p', { class: 'lead' }, bi(`${from} 至 ${to}：限制或加强审查的查询，收到的反馈与执行情况。`,
-      `${from} to ${to}: look-ups that gave a restriction or enhanced review, the feedback on them and what was applied.`)),
-    summaryTables(answer.body));
-}
-
-/**
- * The summary's shape is its route's to fix (it is being built beside this console): every list of rows in the answer
- * becomes a table of its members, every other value a line, so the panel shows whatever the route answers.
- */
-function summaryTables(body) {
-  const parts = [];
-  for (const [name, value] of Object.entries(body ?? {})) {
-    if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
-      const columns = [...new Set(value.flatMap((v) => Object.keys(v)))];
-      parts.push(h('section', { class: 'card' },
-        h('h2', { id: id('summary') }, name),
-        table(name, columns.map((c) => [c, '']), value.map((v) => ({ cells: columns.map((c) => cellText(v[c])) })), bi('没有数据。', 'No data.'))));
-    } else {
-      parts.push(h('p', {}, h('strong', {}, `${name}: `), cellText(value)));
-    }
-  }
-  return parts;
-}
-
-function cellText(value) {
-  if (value === null || value === undefined) {
-    return '—';
-  }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    h('p', { class: 'lead' }, bi(
+      `${answer.body.from} 至 ${answer.body.to}（北京时间）：给出限制或加强审查的查询 ${sum('lookups')} 次，收到反馈 ${sum('withFeedback')} 次。`,
+      `${answer.body.from} to ${answer.body.to} (China Standard Time): ${sum('lookups')} look-ups gave a restriction or enhanced review; ${sum('withFeedback')} got feedback.`)),
+    table(bi('按业务类型和措施', 'By business type and measure'),
+      [['业务类型', 'Business'], ['措施', 'Measure'], ['查询', 'Look-ups'], ['限制', 'Restricted'], ['加强审查', 'Enhanced review'],
+        ['已反馈', 'With feedback'], ['已执行', 'Applied'], ['未执行', 'Not applied'], ['豁免', 'Exempted']],
+      rows.map((r) => ({
+        cells: [r.business, r.measure, r.lookups, r.restricted, r.enhancedReview, r.withFeedback, r.applied, r.notApplied, r.exempted],
+      })),
+      bi('这一期间没有给出限制或加强审查的查询。', 'No look-up gave a restriction or enhanced review in this period.')));
 }
