@@ -119,7 +119,8 @@ function renderWho() {
     ? h('button', { type: 'button', class: 'link', onclick: () => { endDevelopmentSession(); location.hash = '#/'; showSignIn(); } },
       bi('退出', 'Sign out'))
     : h('a', { href: '/.auth/logout?post_logout_redirect_uri=/api/console/' }, bi('退出', 'Sign out'));
-  who.replaceChildren(
+  // dom.js replace, not the DOM's replaceChildren, which would write a null (no unit: an administrator) as the text "null".
+  replace(who,
     h('span', { class: 'who-role' }, bi(zh, en)),
     user.unit ? h('span', { class: 'who-unit' }, user.unit, name ? ` ${name.zh}` : '') : null,
     signOut);
