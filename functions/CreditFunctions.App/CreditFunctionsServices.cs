@@ -123,6 +123,9 @@ public static class CreditFunctionsServices
         // The owners whose rows hold individuals' subject keys, for a re-keying migration (infra/Rekey).
         services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<RecordStore>());
         services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<AccessLogStore>());
+        // With the table owners, so the re-keying tool (which builds only these) moves the watches too.
+        services.AddSingleton<Watches.WatchStore>();
+        services.AddSingleton<ISubjectKeyHolder>(sp => sp.GetRequiredService<Watches.WatchStore>());
         return services;
     }
 

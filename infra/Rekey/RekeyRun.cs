@@ -58,6 +58,9 @@ public sealed class RekeyRun(IServiceProvider services, TextWriter log)
         log.WriteLine($"rekey: {(options.DryRun ? "dry run, nothing is written; " : "")}old key {map.FromFingerprint}, new key {map.ToFingerprint}{(resumed ? $", going on from the run started {progress!.StartedAt:u}" : "")}");
         var learning = await records.LearnSubjectsAsync(map, cancellationToken);
         log.WriteLine($"rekey: {learning.Rows} rows of Records read, {map.Count} individuals with a stored ID number");
+        // Watches name subjects the register may hold nothing about; learned before any step, so every table moves them.
+        var watched = await services.GetRequiredService<CreditFunctions.App.Watches.WatchStore>().LearnSubjectsAsync(map, cancellationToken);
+        log.WriteLine($"rekey: {watched} watched subjects read, {map.Count} individuals known in all");
         if (learning.Foreign > 0)
         {
             throw new RekeyFailure(RekeyFailure.Codes.WrongOldKey,

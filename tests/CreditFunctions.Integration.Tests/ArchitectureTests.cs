@@ -25,7 +25,7 @@ public sealed partial class ArchitectureTests
         [TableNames.AccessLog] = ["Storage/AccessLogStore.cs"],
         [TableNames.UnitQuality] = ["Storage/UnitQualityStore.cs"],
         [TableNames.Freshness] = ["Storage/SourceFreshnessStore.cs"],
-        [TableNames.Watches] = ["Watches/WatchStore.cs"],
+        [TableNames.Watches] = ["Watches/WatchStore"],
     };
 
     /// <summary>Files that may see the storage clients as a whole: creating tables and queues, probing health, the case table.</summary>

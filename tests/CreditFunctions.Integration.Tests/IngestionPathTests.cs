@@ -62,11 +62,13 @@ public sealed class IngestionPathTests
         var messageId = $"msg-{Guid.NewGuid():N}";
         var body = $$"""{"schema":"credit-records/v9","messageId":"{{messageId}}","source":"{{Enforcement}}","records":[]}""";
 
-        await app.Function<IngestFunction>().Run(body, CancellationToken.None);
+        // Signed by its source, as every message must be: the schema is checked once the sender is proven.
+        var signed = CreditFunctions.Testing.TestKeys.SignIfPossible(body);
+        await app.Function<IngestFunction>().Run(signed, CancellationToken.None);
 
         var rejection = await FindRejection(app, Enforcement, e => e.GetString("MessageId") == messageId);
         Assert.Equal("unknown-schema", rejection.GetString("Code"));
-        Assert.Equal(body, LargeText.Read(rejection, "Body"));
+        Assert.Equal(signed, LargeText.Read(rejection, "Body"));
         var notice = await FindNotice(app, messageId);
         Assert.Equal("unknown-schema", notice.GetProperty("items")[0].GetProperty("code").GetString());
     }
@@ -90,7 +92,7 @@ public sealed class IngestionPathTests
         var rejection = await FindRejection(app, Enforcement, e => e.GetString("MessageId") == message.MessageId);
         Assert.Equal("invalid-subject-id", rejection.GetString("Code"));
         Assert.Equal(1, rejection.GetInt32("RecordIndex"));
-        var sent = JsonDocument.Parse(message.Json()).RootElement.GetProperty("records")[1].GetRawText();
+        var sent = JsonDocument.Parse(message.Envelope()).RootElement.GetProperty("records")[1].GetRawText();
         Assert.Equal(sent, LargeText.Read(rejection, "Body"));
     }
 

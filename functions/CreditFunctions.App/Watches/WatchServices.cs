@@ -18,7 +18,6 @@ public static class WatchServices
                     o.AllowLoopbackHttp = bool.TryParse(configuration[Api.AuthTrust.LocalDevelopmentKey], out var local) && local;
                 }
             });
-        services.AddSingleton<WatchStore>();
         services.AddSingleton<WatchDesk>();
         services.AddSingleton<WatchDeliveries>();
         services.AddSingleton<WatchFanout>();

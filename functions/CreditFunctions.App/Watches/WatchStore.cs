@@ -55,7 +55,7 @@ public sealed record FeedEntry(WatchChange Change, string SubjectKey);
 /// all in one partition so the deliveries' reconciliation is one query.</item>
 /// </list>
 /// </summary>
-public sealed class WatchStore(CreditStorage storage, StorageProvisioner provisioner)
+public sealed partial class WatchStore(CreditStorage storage, StorageProvisioner provisioner) : ISubjectKeyHolder
 {
     private const string WatchRow = "watch";
     private const string CallbackPartition = "cb";

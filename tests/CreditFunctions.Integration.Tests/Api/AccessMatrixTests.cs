@@ -31,6 +31,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         ["GET /api/records/{recordId}"] = [As.OwnSubject, As.OwnUnit, As.Admin],
         ["GET /api/units/{unit}/quality"] = [As.OwnUnit, As.Admin],
         ["GET /api/subjects/{id}/access-log"] = [As.OwnSubject, As.Admin],
+        ["GET /api/subjects/{id}/feedback"] = [As.OwnSubject, As.Admin],
+        ["GET /api/feedback/summary"] = [As.Admin],
         ["GET /api/units/{unit}/rejections"] = [As.OwnUnit, As.Admin],
     };
 
@@ -62,6 +64,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             "GET /api/records/{recordId}" => await ApiCalls.Record(app, world.RecordId, principal),
             "GET /api/units/{unit}/quality" => await ApiCalls.Quality(app, ApiWorld.SubmittingUnit, principal),
             "GET /api/subjects/{id}/access-log" => await ApiCalls.AccessLog(app, world.Subject, principal),
+            "GET /api/subjects/{id}/feedback" => await ApiCalls.SubjectFeedback(app, world.Subject, principal),
+            "GET /api/feedback/summary" => await ApiCalls.FeedbackSummary(app, principal),
             "GET /api/units/{unit}/rejections" => await ApiCalls.Rejections(app, ApiWorld.SubmittingUnit, principal),
             _ => throw new ArgumentOutOfRangeException(nameof(route)),
         };
@@ -77,9 +81,11 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
     [Fact]
     public void The_matrix_covers_every_secured_route_of_the_partner_api()
     {
-        // Objections and repairs are another part's routes, with their own access tests.
+        // Objections and repairs are another part's routes, with their own access tests. Watches and filing feedback act on
+        // the caller's own watch or look-up, so who may is tested where they are (Watches/, Feedback/).
         var secured = ApiRoutes.All
             .Where(o => !o.Anonymous && !o.Path.StartsWith("objections", StringComparison.Ordinal) && !o.Path.StartsWith("repairs", StringComparison.Ordinal))
+            .Where(o => !o.Path.StartsWith("watches", StringComparison.Ordinal) && o != ApiRoutes.FileFeedback)
             .Select(o => o.Name)
             .Order(StringComparer.Ordinal);
 

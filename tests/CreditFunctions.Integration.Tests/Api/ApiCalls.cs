@@ -32,4 +32,12 @@ public static class ApiCalls
     public static async Task<HttpAnswer> AccessLog(CreditApp app, string id, string? principal, string? query = null) =>
         HttpAnswer.Of(await app.Function<AccessLogFunction>().Run(
             app.Request($"/api/subjects/{id}/access-log", query, principal), id, CancellationToken.None));
+
+    public static async Task<HttpAnswer> SubjectFeedback(CreditApp app, string id, string? principal) =>
+        HttpAnswer.Of(await app.Function<CreditFunctions.App.Feedback.SubjectFeedbackFunction>().Run(
+            app.Request($"/api/subjects/{id}/feedback", principal: principal), id, CancellationToken.None));
+
+    public static async Task<HttpAnswer> FeedbackSummary(CreditApp app, string? principal, string? query = null) =>
+        HttpAnswer.Of(await app.Function<CreditFunctions.App.Feedback.FeedbackSummaryFunction>().Run(
+            app.Request("/api/feedback/summary", query, principal), CancellationToken.None));
 }

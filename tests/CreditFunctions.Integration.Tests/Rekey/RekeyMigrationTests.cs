@@ -50,11 +50,12 @@ public sealed class RekeyMigrationTests
     public async Task After_re_keying_the_app_on_the_new_key_answers_as_before_and_the_old_key_holds_nothing()
     {
         using var azurite = AzuriteServer.Start();
-        var (person, unit, stranger) = (Subjects.NewIdNumber(), Subjects.NewUscc(), Subjects.NewIdNumber());
+        var (person, unit, stranger, watchedOnly) = (Subjects.NewIdNumber(), Subjects.NewUscc(), Subjects.NewIdNumber(), Subjects.NewIdNumber());
         string penalty, listing, objectionId;
         JsonElement personBefore, unitBefore;
         int logBefore;
         IReadOnlyList<string> historyBefore;
+        string watchId;
         await using (var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3), connectionString: azurite.ConnectionString))
         {
             penalty = await IngestAsync(app, PenaltyOf(person));
@@ -73,6 +74,9 @@ public sealed class RekeyMigrationTests
             logBefore = (await ApiCalls.AccessLog(app, person, Principals.Subject(person))).Json.GetProperty("entries").GetArrayLength();
             historyBefore = HistoryActions(await ApiCalls.Record(app, penalty, Principals.Subject(person)));
             Assert.True(logBefore >= 2, $"{logBefore} access-log entries");
+            // A partner watches the person and someone the register holds nothing about: the watch keeps the ID numbers
+            // it was given, so that one too is found under its new key afterwards.
+            (watchId, _, _) = await Watches.WatchKit.WatchAsync(app, [person, watchedOnly]);
         }
 
         // The app is stopped. A wrong old key is refused before anything is written.
@@ -135,6 +139,14 @@ public sealed class RekeyMigrationTests
             var decided = await DecideObjection(app, Principals.Unit(Enforcement), objectionId, new JsonObject { ["outcome"] = "upheld", ["reason"] = "经复核，处罚事实清楚" });
             Assert.True(decided.Status == 200, decided.Body);
             Assert.False((await ShownRecord(app, person, penalty))!.Value.GetProperty("underObjection").GetBoolean());
+
+            var watched = await Watches.WatchKit.Get(app, Principals.Partner, watchId);
+            Assert.True(watched.Status == 200, watched.Body);
+            Assert.Equal(new[] { person, watchedOnly }.Order(), watched.Json.GetProperty("subjects").EnumerateArray().Select(e => e.GetString()!).Order());
+            var firstPenalty = await IngestAsync(app, PenaltyOf(watchedOnly));
+            await Watches.WatchKit.PumpAsync(app);
+            Assert.Contains(await Watches.WatchKit.FeedAsync(app, watchId), c =>
+                c.GetProperty("subjectId").GetString() == watchedOnly && c.GetProperty("recordId").GetString() == firstPenalty);
         }
 
         Assert.Empty(await RowsNaming(azurite, OldKeyOf(person)));
