@@ -130,7 +130,10 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
 // Auth__TrustClientPrincipal=true safe). Requests without a token still reach the app, with no
 // principal, so `GET /api/health` and `GET /api/catalogue` stay open while every other route is
 // enforced by the app itself: no principal -> 401, a role that may not do it -> 403 (contract,
-// "Who is calling"). Rejecting anonymous requests here would close the public routes too.
+// "Who is calling"). Rejecting anonymous requests here would close the public routes too, and
+// RedirectToLoginPage would send API callers to a login page instead of a 401. The officials' console
+// (/api/console/, docs/console.md) redirects a browser with nobody signed in to /.auth/login/aad itself, on
+// its own paths only; its browser session is App Service's cookie (tokenStore is not needed for it).
 resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'authsettingsV2'

@@ -148,6 +148,7 @@ public static class CreditFunctionsServices
         services.AddHostedService<AuthStartupCheck>();
         services.AddSingleton<ClientPrincipalReader>();
         services.AddSingleton<Api.Routes.ApiGateway>();
+        services.AddSingleton<Console.ConsolePages>();
         services.AddSingleton<SubjectLookupReader>();
         services.AddSingleton<AccessLogging>();
         return services;

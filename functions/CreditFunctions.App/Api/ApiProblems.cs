@@ -42,10 +42,13 @@ public static class ApiProblems
         new(400, "invalid-unit", "单位代码无效", "Invalid unit code",
             $"“{Problem.Clip(unit)}”不是已知的单位代码。", $"'{Problem.Clip(unit)}' is not a known unit code.");
 
-    public static Problem InvalidLimit(string? value) =>
+    public static Problem InvalidLimit(string? value) => InvalidLimit(value, 1000);
+
+    /// <summary>A <c>limit</c> that is not a whole number from 1 to <paramref name="max"/> (each list has its own ceiling).</summary>
+    public static Problem InvalidLimit(string? value, int max) =>
         new(400, "invalid-limit", "条数无效", "Invalid limit",
-            $"limit 应为 1 到 1000 之间的整数，收到“{Problem.Clip(value)}”。",
-            $"limit must be a whole number from 1 to 1000; got '{Problem.Clip(value)}'.");
+            $"limit 应为 1 到 {max} 之间的整数，收到“{Problem.Clip(value)}”。",
+            $"limit must be a whole number from 1 to {max}; got '{Problem.Clip(value)}'.");
 
     public static Problem ForbiddenRecord() =>
         Problem.Forbidden("只有记录的主体、报送单位和管理员可以查看该记录。",

@@ -27,6 +27,8 @@ public sealed class AuthTrust
         var appService = string.Equals(configuration[AppServiceAuthKey], "true", StringComparison.OrdinalIgnoreCase);
         Problems = problems;
         Trusted = problems.Count == 0 && trust && (appService || local);
+        AppServiceAuthentication = Trusted && appService;
+        LocalDevelopment = Trusted && !appService && local;
         Why = problems.Count > 0 ? "the settings are invalid: " + string.Join("; ", problems)
             : !trust ? $"{TrustKey} (env Auth__TrustClientPrincipal) is not true"
             : appService ? "App Service authentication is on (WEBSITE_AUTH_ENABLED)"
@@ -36,6 +38,15 @@ public sealed class AuthTrust
 
     /// <summary>The header is believed.</summary>
     public bool Trusted { get; }
+
+    /// <summary>Believed because App Service authentication set it: officials sign in there (the console redirects to it).</summary>
+    public bool AppServiceAuthentication { get; }
+
+    /// <summary>
+    /// Believed because this is local development and nothing signs anyone in: the console offers its development
+    /// sign-in and sends the header itself. False whenever App Service authentication is on, whatever else is set.
+    /// </summary>
+    public bool LocalDevelopment { get; }
 
     /// <summary>Why, in one sentence for the start log.</summary>
     public string Why { get; }

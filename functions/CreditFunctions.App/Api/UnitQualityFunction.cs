@@ -11,7 +11,8 @@ namespace CreditFunctions.App.Api;
 
 /// <summary>
 /// GET /api/units/{unit}/quality: per unit, timeliness (UnitQuality's monthly aggregates) and rejections by reason
-/// code (UnitQuality's counters, kept by the rejection ledger): one query of the unit's partition. That unit and admins only.
+/// code and by month (UnitQuality's counters, kept by the rejection ledger): one query of the unit's partition. That unit
+/// and admins only.
 /// </summary>
 public sealed class UnitQualityFunction(ApiGateway api, UnitQualityStore quality, CatalogueSet catalogues, TimeProvider clock)
 {
@@ -40,7 +41,8 @@ public sealed class UnitQualityFunction(ApiGateway api, UnitQualityStore quality
         var total = View(null, all.Sum(m => m.Records), all.Sum(m => m.Lag0To7), all.Sum(m => m.Lag8To15), all.Sum(m => m.Lag16To30),
             all.Sum(m => m.LagOver30), all.Sum(m => m.WorkingDaysTotal), all.Select(m => m.MaxWorkingDays).DefaultIfEmpty(0).Max());
         var byCode = stored.RejectionCounters.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => new RejectionCodeView(r.Code, r.Count)).ToList();
-        var response = new UnitQualityResponse(unit, new TimelinessView(total, months), new RejectionsView(byCode.Sum(r => r.Count), byCode));
+        var byMonth = stored.RejectionMonths.Select(m => new RejectionMonthView(m.Month, m.Count)).ToList();
+        var response = new UnitQualityResponse(unit, new TimelinessView(total, months), new RejectionsView(byCode.Sum(r => r.Count), byCode, byMonth));
         return ApiAnswer.Json(response, AppJson.Web.UnitQualityResponse);
     }
 

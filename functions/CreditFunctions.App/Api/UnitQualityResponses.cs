@@ -30,10 +30,16 @@ public sealed record TimelinessMonthView(
     [property: Description("The average in working days; absent with no records.")] double? AverageWorkingDays,
     [property: Description("The longest, in working days.")] long MaxWorkingDays);
 
-[Description("Refused submissions by reason code.")]
+[Description("Refused submissions by reason code and by month.")]
 public sealed record RejectionsView(
     [property: Description("All refusals.")] long Total,
-    [property: Description("One entry per reason code, in code order.")] IReadOnlyList<RejectionCodeView> ByCode);
+    [property: Description("One entry per reason code, in code order.")] IReadOnlyList<RejectionCodeView> ByCode,
+    [property: Description("One entry per month in which something was refused (China Standard Time), newest first; refusals counted before months were kept are in total and byCode only.")] IReadOnlyList<RejectionMonthView> ByMonth);
+
+[Description("How many submissions were refused in one month.")]
+public sealed record RejectionMonthView(
+    [property: Description("YYYY-MM, China Standard Time.")] string Month,
+    [property: Description("How many refusals, every reason code together.")] long Count);
 
 [Description("How often one reason code refused a submission.")]
 public sealed record RejectionCodeView(

@@ -23,6 +23,14 @@ public abstract class CaseKind<TCase>
     /// <summary>The case from its entity, the common fields already read into <paramref name="common"/>.</summary>
     public abstract TCase Read(TableEntity entity, CaseFields common);
 
+    /// <summary>
+    /// What the kind adds to its index rows (the unit's list and the open list) beyond the common fields, so a list can
+    /// show it without reading each case. Nothing by default.
+    /// </summary>
+    public virtual void WriteIndex(TCase value, TableEntity row)
+    {
+    }
+
     public static string? Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly? ParseDate(string? text) =>

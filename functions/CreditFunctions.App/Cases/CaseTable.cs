@@ -244,18 +244,23 @@ public sealed class CaseTable<TCase>(CreditStorage storage, StorageProvisioner p
         e.GetDateTimeOffset("NotifiedAt"),
         e.ETag));
 
-    private static TableEntity IndexEntity(string partition, string row, StoredCase c) => new(partition, row)
+    private TableEntity IndexEntity(string partition, string row, TCase c)
     {
-        ["CaseId"] = c.Id,
-        ["RecordId"] = c.RecordId,
-        ["Unit"] = c.Unit,
-        ["Status"] = c.Status == CaseStatus.Decided ? CaseStatus.Decided : CaseStatus.Pending,
-        ["FiledOn"] = CaseKind<TCase>.Date(c.FiledOn),
-        ["DueOn"] = CaseKind<TCase>.Date(c.DueOn),
-        ["Outcome"] = c.Outcome,
-        ["DecidedOn"] = CaseKind<TCase>.Date(c.DecidedOn),
-        ["Escalated"] = c.EscalationSent,
-    };
+        var entity = new TableEntity(partition, row)
+        {
+            ["CaseId"] = c.Id,
+            ["RecordId"] = c.RecordId,
+            ["Unit"] = c.Unit,
+            ["Status"] = c.Status == CaseStatus.Decided ? CaseStatus.Decided : CaseStatus.Pending,
+            ["FiledOn"] = CaseKind<TCase>.Date(c.FiledOn),
+            ["DueOn"] = CaseKind<TCase>.Date(c.DueOn),
+            ["Outcome"] = c.Outcome,
+            ["DecidedOn"] = CaseKind<TCase>.Date(c.DecidedOn),
+            ["Escalated"] = c.EscalationSent,
+        };
+        kind.WriteIndex(c, entity);
+        return entity;
+    }
 
     private static CaseIndexRow ToIndexRow(TableEntity row) => new(
         row.GetString("CaseId") ?? "",
@@ -266,7 +271,10 @@ public sealed class CaseTable<TCase>(CreditStorage storage, StorageProvisioner p
         CaseKind<TCase>.ParseDate(row.GetString("DueOn")) ?? default,
         row.GetString("Outcome"),
         CaseKind<TCase>.ParseDate(row.GetString("DecidedOn")),
-        row.GetBoolean("Escalated") ?? false);
+        row.GetBoolean("Escalated") ?? false)
+    {
+        FiledAs = row.GetString("FiledAs"),
+    };
 
     /// <summary>Deletes <paramref name="fromRow"/> and writes <paramref name="to"/> in one transaction (same partition).</summary>
     private async Task MoveAsync(string partition, string fromRow, TableEntity to, CancellationToken cancellationToken)

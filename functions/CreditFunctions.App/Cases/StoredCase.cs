@@ -71,6 +71,10 @@ public abstract record StoredCase
 public sealed record CaseIndexRow(
     string Id, string RecordId, string Unit, string Status, DateOnly FiledOn, DateOnly DueOn, string? Outcome, DateOnly? DecidedOn, bool Escalated)
 {
+    /// <summary>Objections: who filed it (subject or center), as the kind writes it (<see cref="CaseKind{TCase}.WriteIndex"/>);
+    /// null on rows written before the index carried it, and for repairs.</summary>
+    public string? FiledAs { get; init; }
+
     public bool IsOverdueOn(DateOnly today) => Status != CaseStatus.Decided && today > DueOn;
 }
 

@@ -64,7 +64,8 @@ public sealed record ObjectionSummary(
     [property: Description("Still pending after dueOn.")] bool Overdue,
     [property: Description("Escalated as overdue by the hourly sweep.")] bool Escalated,
     [property: Description("Once decided: the outcome."), WireSet(WireSets.ObjectionOutcome)] string? Outcome,
-    [property: Description("Once decided: the day.")] DateOnly? DecidedOn);
+    [property: Description("Once decided: the day.")] DateOnly? DecidedOn,
+    [property: Description("Who filed it: the subject, or the Center for it (absent for objections listed before the list carried it)."), WireSet(WireSets.ObjectionFiler)] string? FiledAs);
 
 [Description("Objections, the most urgent (earliest dueOn) first.")]
 public sealed record ObjectionList(

@@ -27,5 +27,5 @@ public static class ObjectionViews
     }
 
     public static ObjectionSummary Summary(CaseIndexRow row, DateOnly today) => new(
-        row.Id, row.Status, row.RecordId, row.Unit, row.FiledOn, row.DueOn, row.IsOverdueOn(today), row.Escalated, row.Outcome, row.DecidedOn);
+        row.Id, row.Status, row.RecordId, row.Unit, row.FiledOn, row.DueOn, row.IsOverdueOn(today), row.Escalated, row.Outcome, row.DecidedOn, row.FiledAs);
 }

@@ -60,6 +60,9 @@ public sealed class ObjectionKind : CaseKind<StoredObjection>
         entity["CorrectedVersion"] = value.CorrectedVersion;
     }
 
+    /// <summary>Who filed it, so the Center's list (its own filings, every unit's) needs no read of each objection.</summary>
+    public override void WriteIndex(StoredObjection value, TableEntity row) => row["FiledAs"] = value.FiledAs;
+
     public override StoredObjection Read(TableEntity entity, CaseFields c) => new(c)
     {
         FiledAs = entity.GetString("FiledAs") ?? "subject",

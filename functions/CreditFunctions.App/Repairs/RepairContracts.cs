@@ -67,7 +67,8 @@ public sealed record RepairSummary(
     [property: Description("The deciding unit.")] string Unit,
     [property: Description("The day it was filed.")] DateOnly FiledOn,
     [property: Description("The day the unit must decide by.")] DateOnly DueOn,
-    [property: Description("Once decided: the outcome."), WireSet(WireSets.RepairOutcome)] string? Outcome);
+    [property: Description("Once decided: the outcome."), WireSet(WireSets.RepairOutcome)] string? Outcome,
+    [property: Description("Still pending after dueOn.")] bool Overdue);
 
 [Description("Repair applications, the most urgent (earliest dueOn) first.")]
 public sealed record RepairList(

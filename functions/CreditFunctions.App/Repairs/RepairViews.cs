@@ -27,5 +27,6 @@ public static class RepairViews
             decided && r.RemovedWithUnit.Count > 0 ? r.RemovedWithUnit : null);
     }
 
-    public static RepairSummary Summary(CaseIndexRow row) => new(row.Id, row.Status, row.RecordId, row.Unit, row.FiledOn, row.DueOn, row.Outcome);
+    public static RepairSummary Summary(CaseIndexRow row, DateOnly today) =>
+        new(row.Id, row.Status, row.RecordId, row.Unit, row.FiledOn, row.DueOn, row.Outcome, row.IsOverdueOn(today));
 }

@@ -11,12 +11,17 @@ public sealed record TimelinessMonth(
 /// <summary>How many submissions of a unit were refused with one reason code.</summary>
 public sealed record RejectionCount(string Code, long Count);
 
+/// <summary>How many of a unit's submissions were refused in one month (China time), every reason code together.</summary>
+public sealed record RejectionMonth(string Month, long Count);
+
 /// <summary>What <c>UnitQuality</c> holds for one unit.</summary>
-public sealed record UnitQualityData(IReadOnlyList<TimelinessMonth> Months, IReadOnlyList<RejectionCount> RejectionCounters);
+public sealed record UnitQualityData(
+    IReadOnlyList<TimelinessMonth> Months, IReadOnlyList<RejectionCount> RejectionCounters, IReadOnlyList<RejectionMonth> RejectionMonths);
 
 /// <summary>
 /// The <c>UnitQuality</c> table (docs/table-design.md): per unit (<c>PK</c>) monthly timeliness aggregates
-/// (<c>RK = t|{yyyyMM}</c>, by the month of arrival) and rejection counters (<c>RK = r|{code}</c>), each kept as
+/// (<c>RK = t|{yyyyMM}</c>, by the month of arrival), rejection counters by code (<c>RK = r|{code}</c>) and by month of
+/// rejection (<c>RK = rm|{yyyyMM}</c>, China time), each kept as
 /// <see cref="ShardedTally"/> shards so the messages of one unit, processed concurrently, rarely contend, and each
 /// message is counted exactly once however often it is delivered.
 /// </summary>
@@ -29,6 +34,9 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
     public static string MonthRow(DateOnly arrival) => $"t|{arrival:yyyyMM}";
 
     public static string RejectionRow(string code) => $"r|{TableKeys.Escape(code)}";
+
+    /// <summary>The month row of rejections: <c>rm|</c>, not <c>r|</c>, so it is never read as a reason code.</summary>
+    public static string RejectionMonthRow(DateOnly day) => $"rm|{day:yyyyMM}";
 
     /// <summary>The lag bucket of a record (national practice: penalties public within 7 working days).</summary>
     public static string LagColumn(int workingDays) => workingDays switch
@@ -69,7 +77,10 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
         }, cancellationToken);
     }
 
-    /// <summary>Adds to the unit's rejection counters by reason code.</summary>
+    /// <summary>
+    /// Adds to the unit's rejection counters by reason code and to this month's (China time) rejection count, in the same
+    /// transaction: the month row is one more row of the same contribution, read once and counted once.
+    /// </summary>
     public Task RecordRejectionsAsync(
         string unit, IReadOnlyDictionary<string, int> countsByCode, CancellationToken cancellationToken = default, string? contributionId = null)
     {
@@ -82,7 +93,24 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
             codes[RejectionRow(code)] = code;
         }
 
-        return MergeAsync(unit, contributionId is null ? null : contributionId + "|r", deltas, (row, entity, _) => entity["Code"] = codes[row], cancellationToken);
+        var total = countsByCode.Values.Sum(v => (long)v);
+        var month = RejectionMonthRow(Domain.Time.ChinaStandardTime.Today(clock));
+        if (total != 0)
+        {
+            deltas[month] = new Dictionary<string, long> { ["Count"] = total };
+        }
+
+        return MergeAsync(unit, contributionId is null ? null : contributionId + "|r", deltas, (row, entity, _) =>
+        {
+            if (row == month)
+            {
+                entity["Month"] = $"{row[3..7]}-{row[7..9]}";
+            }
+            else
+            {
+                entity["Code"] = codes[row];
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Everything stored for the unit: one query of its partition (a few dozen rows at most).</summary>
@@ -91,6 +119,7 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
         await provisioner.EnsureAsync(cancellationToken);
         var months = new List<TimelinessMonth>();
         var rejections = new List<RejectionCount>();
+        var rejectionMonths = new List<RejectionMonth>();
         var tally = new ShardedTally(Table, clock);
         var rows = await tally.SumAsync(TableKeys.Escape(unit), (column, a, b) => column == "MaxWorkingDays" ? Math.Max(a, b) : a + b, cancellationToken);
         foreach (var (_, entity, _) in rows)
@@ -106,10 +135,15 @@ public sealed class UnitQualityStore(CreditStorage storage, StorageProvisioner p
             {
                 rejections.Add(new RejectionCount(entity.GetString("Code") ?? entity.RowKey[2..], Read(entity, "Count")));
             }
+            else if (entity.RowKey.StartsWith("rm|", StringComparison.Ordinal))
+            {
+                rejectionMonths.Add(new RejectionMonth(entity.GetString("Month") ?? entity.RowKey[3..], Read(entity, "Count")));
+            }
         }
 
         months.Reverse(); // newest month first
-        return new UnitQualityData(months, rejections);
+        rejectionMonths.Reverse();
+        return new UnitQualityData(months, rejections, rejectionMonths);
     }
 
     private async Task MergeAsync(

@@ -34,6 +34,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         ["GET /api/subjects/{id}/feedback"] = [As.OwnSubject, As.Admin],
         ["GET /api/feedback/summary"] = [As.Admin],
         ["POST /api/subjects/{id}/reports"] = [As.OwnSubject, As.Admin],
+        ["GET /api/units/{unit}/rejections"] = [As.OwnUnit, As.Admin],
     };
 
     /// <summary>Routes that answer success with another status than 200 (a report is created: 201).</summary>
@@ -73,6 +74,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             "GET /api/subjects/{id}/feedback" => await ApiCalls.SubjectFeedback(app, world.Subject, principal),
             "GET /api/feedback/summary" => await ApiCalls.FeedbackSummary(app, principal),
             "POST /api/subjects/{id}/reports" => await ApiCalls.IssueReport(app, world.Subject, principal),
+            "GET /api/units/{unit}/rejections" => await ApiCalls.Rejections(app, ApiWorld.SubmittingUnit, principal),
             _ => throw new ArgumentOutOfRangeException(nameof(route)),
         };
 

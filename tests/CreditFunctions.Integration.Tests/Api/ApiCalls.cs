@@ -45,6 +45,9 @@ public static class ApiCalls
     public static async Task<HttpAnswer> ReportKeys(CreditApp app) =>
         HttpAnswer.Of(await app.Function<App.Reports.ReportKeysFunction>().Run(app.Request("/api/reports/keys")));
 
+    public static async Task<HttpAnswer> Rejections(CreditApp app, string unit, string? principal, string? query = null) =>
+        HttpAnswer.Of(await app.Function<UnitRejectionsFunction>().Run(app.Request($"/api/units/{unit}/rejections", query, principal), unit, CancellationToken.None));
+
     public static async Task<HttpAnswer> AccessLog(CreditApp app, string id, string? principal, string? query = null) =>
         HttpAnswer.Of(await app.Function<AccessLogFunction>().Run(
             app.Request($"/api/subjects/{id}/access-log", query, principal), id, CancellationToken.None));

@@ -69,6 +69,11 @@ public sealed class OpenApiCodesTests
         ["GET /api/docs/redoc.standalone.js"] = "",
         ["GET /api/docs/redoc.standalone.js.LICENSE.txt"] = "",
         ["GET /api/asyncapi.json"] = "",
+        // Console (docs/console.md): the page and its files answer documents, redirects and pages, never a problem.
+        ["GET /api/console"] = "",
+        ["GET /api/console/console.css"] = "",
+        ["GET /api/console/{module}"] = "",
+        ["GET /api/units/{unit}/rejections"] = $"403 forbidden|400 invalid-unit|400 invalid-limit|{Secured}",
         // FeedbackDesk.FileAsync: the body, then the look-up (404), whose it is (403) and for what business (403), the measure
         // it named (422), a repeat (409).
         ["POST /api/feedback"] =

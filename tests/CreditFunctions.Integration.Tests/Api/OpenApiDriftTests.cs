@@ -85,6 +85,8 @@ public sealed partial class OpenApiDriftTests
             "GET /api/docs/redoc.standalone.js.LICENSE.txt", "GET /api/asyncapi.json",
             // A credit report is checked by whoever it is handed to, with its number and code (contract v2), and its keys are public.
             "GET /api/reports/keys", "GET /api/reports/{reportId}",
+            // Console: the page shell and its code, no data (what it shows comes from the secured routes).
+            "GET /api/console", "GET /api/console/console.css", "GET /api/console/{module}",
         };
         foreach (var route in ApiRoutes.All)
         {

@@ -123,6 +123,12 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         await foreach (var entity in _app.Table(TableNames.Rejections).QueryAsync<TableEntity>(maxPerPage: 1000))
         {
+            // The list's index rows (Kind = index, docs/table-design.md "Rejections") hold no body: an empty body would match them.
+            if (entity.GetString("Kind") == "index")
+            {
+                continue;
+            }
+
             if ((messageId is not null && entity.GetString("MessageId") == messageId) || (body is not null && LargeText.Read(entity, "Body") == body))
             {
                 return entity;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CreditFunctions.App.Contracts;
 using CreditFunctions.App.Platform;
@@ -160,5 +161,25 @@ public sealed class ObjectionWorkflowTests
         Assert.Contains(all.Json.GetProperty("objections").EnumerateArray(), o => o.GetProperty("objectionId").GetString() == objectionId);
         Assert.Contains(ofUnit.Json.GetProperty("objections").EnumerateArray(), o => o.GetProperty("objectionId").GetString() == objectionId);
         Assert.Equal("center", (await GetObjection(app, Principals.Subject(unit), objectionId)).Json.GetProperty("filedAs").GetString());
+    }
+
+    [Fact]
+    public async Task The_lists_say_who_filed_each_objection_so_the_center_finds_its_own_without_reading_each_case()
+    {
+        await using var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3));
+        var unit = Subjects.NewUscc();
+        var forSubject = await IngestAsync(app, Penalty(unit));
+        var bySubject = await IngestAsync(app, Penalty(unit));
+
+        var centers = (await FileObjection(app, WorkflowKit.CenterPrincipal, unit, forSubject)).Json.GetProperty("objectionId").GetString()!;
+        var subjects = (await FileObjection(app, Principals.Subject(unit), unit, bySubject)).Json.GetProperty("objectionId").GetString()!;
+        await DecideObjection(app, Principals.Unit(Enforcement), centers, new() { ["outcome"] = "upheld", ["reason"] = "经复核，处罚事实清楚" });
+        var asCenter = (await ListObjections(app, WorkflowKit.CenterPrincipal, "status=all")).Json.GetProperty("objections").EnumerateArray().ToList();
+        var asUnit = (await ListObjections(app, Principals.Unit(Enforcement), "status=pending")).Json.GetProperty("objections").EnumerateArray().ToList();
+
+        string FiledAs(List<JsonElement> list, string id) => list.Single(o => o.GetProperty("objectionId").GetString() == id).GetProperty("filedAs").GetString()!;
+        Assert.Equal("center", FiledAs(asCenter, centers)); // decided: the row moved to decided| keeps it
+        Assert.Equal("subject", FiledAs(asCenter, subjects));
+        Assert.Equal("subject", FiledAs(asUnit, subjects));
     }
 }

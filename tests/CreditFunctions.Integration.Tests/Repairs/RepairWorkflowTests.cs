@@ -154,6 +154,27 @@ public sealed class RepairWorkflowTests
         Assert.NotNull(await ShownRecord(app, unit, recordId));
     }
 
+    [Fact]
+    public async Task The_units_list_says_when_an_application_is_past_its_due_day()
+    {
+        await using var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3));
+        var unit = Subjects.NewUscc();
+        var recordId = await IngestAsync(app, Penalty(unit));
+        app.SetToday(new DateOnly(2024, 8, 1));
+        var repairId = (await FileRepair(app, Principals.Subject(unit), Application(unit, recordId))).Json.GetProperty("repairId").GetString()!;
+
+        async Task<bool> Overdue() => (await List(app)).Single(r => r.GetProperty("repairId").GetString() == repairId).GetProperty("overdue").GetBoolean();
+
+        var onTime = await Overdue();
+        app.SetToday(new DateOnly(2024, 8, 7)); // due 2024-08-06 (Thursday + 3 working days)
+        Assert.False(onTime);
+        Assert.True(await Overdue());
+    }
+
+    private static async Task<List<System.Text.Json.JsonElement>> List(CreditApp app) =>
+        HttpAnswer.Of(await app.Function<CreditFunctions.App.Repairs.ListRepairsFunction>().Run(app.Request("/api/repairs", "status=pending", Principals.Unit(Enforcement)), CancellationToken.None))
+            .Json.GetProperty("repairs").EnumerateArray().ToList();
+
     internal static JsonObject Application(string subjectId, string recordId, bool commitment = true, string? correctedOn = null, bool criminal = false)
     {
         var body = new JsonObject

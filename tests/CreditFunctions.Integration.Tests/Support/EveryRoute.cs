@@ -26,6 +26,7 @@ public static class EveryRoute
             [nameof(ApiRoutes.Record)] = async (app, p) => HttpAnswer.Of(await app.Function<RecordFunction>().Run(
                 app.Request("/api/records/SH-HRSS.aaaaaaaaaaaaaaaaaaaaaaaaaa", null, p), "SH-HRSS.aaaaaaaaaaaaaaaaaaaaaaaaaa", default)),
             [nameof(ApiRoutes.UnitQuality)] = async (app, p) => HttpAnswer.Of(await app.Function<UnitQualityFunction>().Run(app.Request("/api/units/SH-HRSS/quality", null, p), "SH-HRSS", default)),
+            [nameof(ApiRoutes.UnitRejections)] = async (app, p) => HttpAnswer.Of(await app.Function<UnitRejectionsFunction>().Run(app.Request("/api/units/SH-HRSS/rejections", null, p), "SH-HRSS", default)),
             [nameof(ApiRoutes.FileObjection)] = async (app, p) => HttpAnswer.Of(await app.Function<FileObjectionFunction>().Run(app.Request("/api/objections", null, p, "POST", Body), default)),
             [nameof(ApiRoutes.GetObjection)] = async (app, p) => HttpAnswer.Of(await app.Function<GetObjectionFunction>().Run(
                 app.Request("/api/objections/obj_aaaaaaaaaaaaaaaaaaaa", null, p), "obj_aaaaaaaaaaaaaaaaaaaa", default)),

@@ -23,8 +23,12 @@ public sealed class ApiAnswer
         new(_ => new ContentResult { Content = content, ContentType = contentType, StatusCode = status });
 
     /// <summary>A document served as stored (the docs page, its script, the AsyncAPI document), with its own headers.</summary>
-    public static ApiAnswer Document(ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string>? headers = null) =>
-        new(_ => new DocumentResult(content, contentType, headers ?? new Dictionary<string, string>()));
+    public static ApiAnswer Document(
+        ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string>? headers = null, int status = StatusCodes.Status200OK) =>
+        new(_ => new DocumentResult(content, contentType, headers ?? new Dictionary<string, string>(), status));
+
+    /// <summary>A 302 to <paramref name="location"/> (the console sends a browser with nobody signed in to sign in).</summary>
+    public static ApiAnswer Redirect(string location) => new(_ => new RedirectResult(location, permanent: false));
 
     public static implicit operator ApiAnswer(Problem problem) => Of(problem);
 
@@ -41,8 +45,11 @@ public sealed record ApiCall(HttpRequest Request, ApiRoute Route, Caller Caller)
 /// Bytes with a content type and headers (a ContentResult cannot carry headers, and the page's Content-Security-Policy
 /// must travel with it). The bytes are the app's own, encoded once, not re-encoded on every request.
 /// </summary>
-public sealed class DocumentResult(ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string> headers) : IActionResult
+public sealed class DocumentResult(
+    ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string> headers, int status = StatusCodes.Status200OK) : IActionResult
 {
+    public int Status => status;
+
     public ReadOnlyMemory<byte> Content => content;
 
     public string ContentType => contentType;
@@ -52,7 +59,7 @@ public sealed class DocumentResult(ReadOnlyMemory<byte> content, string contentT
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = status;
         response.ContentType = contentType;
         response.ContentLength = content.Length;
         foreach (var (name, value) in headers)

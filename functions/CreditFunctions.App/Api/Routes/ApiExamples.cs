@@ -117,7 +117,8 @@ public static partial class ApiExamples
         {
             var month = new TimelinessMonthView("2026-11", 40, 31, 6, 2, 1, 0.775, 5.1, 34);
             return new UnitQualityResponse(SubmittingUnit, new TimelinessView(month with { Month = null }, [month]),
-                new RejectionsView(3, [new RejectionCodeView("invalid-subject-id", 2), new RejectionCodeView("missing-field", 1)]));
+                new RejectionsView(3, [new RejectionCodeView("invalid-subject-id", 2), new RejectionCodeView("missing-field", 1)],
+                    [new RejectionMonthView("2026-11", 2), new RejectionMonthView("2026-10", 1)]));
         }
     }
 
@@ -172,7 +173,7 @@ public static partial class ApiExamples
     };
 
     public static ObjectionList Objections => new(
-        [new ObjectionSummary(ObjectionId, "pending", RecordId, SubmittingUnit, FiledOn, new DateOnly(2026, 12, 8), false, false, null, null)]);
+        [new ObjectionSummary(ObjectionId, "pending", RecordId, SubmittingUnit, FiledOn, new DateOnly(2026, 12, 8), false, false, null, null, "subject")]);
 
     public static ObjectionDecisionBody Upheld => new(ObjectionOutcome.Upheld.ToWire(), "经复核，处罚事实清楚 / On review, the facts are clear", null);
 
@@ -196,7 +197,7 @@ public static partial class ApiExamples
     };
 
     public static RepairList Repairs => new(
-        [new RepairSummary(RepairId, "pending", RecordId, SubmittingUnit, FiledOn, new DateOnly(2026, 12, 4), null)]);
+        [new RepairSummary(RepairId, "pending", RecordId, SubmittingUnit, FiledOn, new DateOnly(2026, 12, 4), null, false)]);
 
     public static RepairDecisionBody Approved => new(RepairOutcome.Approved.ToWire(), null);
 
@@ -209,4 +210,15 @@ public static partial class ApiExamples
         new ProblemCondition(RepairCodes.CommitmentMissing, "请作出公开信用承诺。", "Make a public credit commitment."),
         new ProblemCondition(RepairCodes.ProofMissing, "请提供已经履行法定义务的证明材料（至少一项）。", "Give proof that the obligations were fulfilled (at least one piece of evidence)."),
     ]);
+
+    // Console (docs/console.md)
+
+    /// <summary>A unit's newest refusal: a penalty whose USCC has a wrong check character.</summary>
+    public static UnitRejectionsResponse Rejections => new(SubmittingUnit,
+    [
+        new RejectionView(FiledAt, "SH-HRSS-ENFORCEMENT-2026-12-01-001", 0, "AP-2026-0456", "invalid-subject-id", "subject.id",
+            new LocalizedName("统一社会信用代码校验码错误：第18位为“X”，应为“T”。", "Wrong USCC check character: character 18 is 'X', expected 'T'."),
+            """{"sourceRecordId":"AP-2026-0456","version":1,"action":"upsert","kind":"admin-penalty","subject":{"type":"unit","id":"91310110666007217X"}}""",
+            null),
+    ], false);
 }

@@ -60,6 +60,12 @@ public static class ApiRoutes
     public const string ReportKeysPath = "reports/keys";
     public const string ReportPath = "reports/{reportId}";
 
+    // Console (docs/console.md): the officials' web page, its files, and the rejections list it shows.
+    public const string ConsolePagePath = "console";
+    public const string ConsoleStylesPath = "console/console.css";
+    public const string ConsoleScriptPath = "console/{module}";
+    public const string UnitRejectionsPath = "units/{unit}/rejections";
+
     /// <summary>Reasons, statements and 20 evidence references fit easily; a corrected record is a few KiB.</summary>
     private const int CaseBodyBytes = 256 * 1024;
 
@@ -456,6 +462,68 @@ public static class ApiRoutes
         ["anyone"], [], null,
         [Document(200, "The AsyncAPI document.", "application/json", "An AsyncAPI 3 document."), NoClientError]));
 
+    // Console: the officials' console (docs/console.md). The page and its files are anonymous at the host, like the docs
+    // page: in Azure nobody signed in is sent to App Service authentication's sign-in instead of getting a 401, and the
+    // page holds no data. What it shows comes from the API routes above, with the signed-in official's identity and the
+    // console's function key.
+    public static readonly ApiRoute ConsolePage = new("ConsolePage", Get, ConsolePagePath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getConsolePage", ApiTags.Service, "The officials' console / 信用信息管理控制台",
+        "The web page of the submitting units, the Public Credit Information Service Center and administrators (contract v2, \"Web " +
+        "pages\"): objections and repair applications to decide, a unit's rejections and quality, the Center's objections, " +
+        "escalated cases. Open it at /api/console/. In Azure, App Service authentication signs the official in (nobody signed in " +
+        "is redirected to /.auth/login/aad); locally (./infra/run) the page offers a development sign-in. Everything shown " +
+        "comes from this API; everything it loads comes from this app (its Content-Security-Policy allows no other origin).",
+        ["anyone: the page signs in units, the Center and administrators"], [], null,
+        [
+            Document(200, "The page.", "text/html", "An HTML page."),
+            new(302, "In Azure, nobody signed in: to App Service authentication's sign-in, /.auth/login/aad?post_login_redirect_uri=/api/console/."),
+            Document(403, "In Azure, signed in but neither a unit, the Center nor an administrator: a page saying so.", "text/html", "An HTML page."),
+        ]));
+
+    public static readonly ApiRoute ConsoleStyles = new("ConsoleStyles", Get, ConsoleStylesPath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getConsoleStyles", ApiTags.Service, "The console's style sheet / 控制台样式",
+        "The console's CSS (screen, phone width and print), shipped in the app.",
+        ["anyone: the page signs in units, the Center and administrators"], [], null,
+        [
+            Document(200, "The style sheet.", "text/css", "CSS."),
+            new(302, "In Azure, nobody signed in: to App Service authentication's sign-in, as the page."),
+            NoClientError,
+        ]));
+
+    public static readonly ApiRoute ConsoleScript = new("ConsoleScript", Get, ConsoleScriptPath, AuthorizationLevel.Anonymous, Anyone, new(
+        "getConsoleScript", ApiTags.Service, "A script module of the console / 控制台脚本",
+        "One of the console's JavaScript modules (plain ES modules shipped in the app: no build step, nothing from a CDN).",
+        ["anyone: the page signs in units, the Center and administrators"],
+        [new("module", "path", true, "The module's file name / 脚本文件名") { Enum = Console.ConsoleFiles.Modules, Example = "app.js" }], null,
+        [
+            Document(200, "The module.", "text/javascript", "A JavaScript module."),
+            new(302, "In Azure, nobody signed in: to App Service authentication's sign-in, as the page."),
+            Document(404, "No such module.", "text/plain", "Plain text."),
+        ]));
+
+    public static readonly ApiRoute UnitRejections = new("UnitRejections", Get, UnitRejectionsPath, AuthorizationLevel.Function,
+        [Roles.Unit, Roles.Admin], new(
+        "getUnitRejections", ApiTags.Units, "A unit's refused submissions, newest first (art7) / 退回记录",
+        "What the register could not accept from the unit (contract: \"What happens to bad input\"), newest first: each refused " +
+        "record, or message refused whole, with its reason code, the sentence in Chinese and English, and the body exactly as " +
+        "received. One range query of the unit's index rows in Rejections.",
+        [Roles.Unit + " (itself)", Roles.Admin],
+        [
+            new("unit", "path", true, "A unit code / 单位代码") { Example = SubmittingUnit },
+            new("limit", "query", false, "At most this many refusals / 条数", "integer") { Minimum = 1, Maximum = 200, Default = 50, Example = 20 },
+        ], null,
+        [
+            new(200, "The refusals, newest first.", AppJson.Web.UnitRejectionsResponse)
+            {
+                Examples = [OpenApiExample.Of("refused", "A record refused for its subject id", () => ApiExamples.Rejections, AppJson.Web.UnitRejectionsResponse)],
+            },
+            Bad($"/api/units/{SubmittingUnit}/rejections", ApiProblems.InvalidUnit("SH-NOWHERE"), ApiProblems.InvalidLimit("0", 200)),
+            Unauthorized,
+            Refusal(403, "The caller's role may not see a unit's refusals, or they are another unit's.", $"/api/units/{SubmittingUnit}/rejections",
+                ApiProblems.ForbiddenUnit()),
+            StorageUnavailable,
+        ]));
+
     // Enforcement feedback (联合奖惩应用反馈)
     public static readonly ApiRoute FileFeedback = new("FileFeedback", Post, FeedbackPath, AuthorizationLevel.Function,
         [Roles.Partner, Roles.Unit, Roles.Admin], new(
@@ -669,6 +737,8 @@ public static class ApiRoutes
         FileFeedback, SubjectFeedback, FeedbackSummary, CreateWatch, GetWatch, DeleteWatch, ChangeWatchSubjects, WatchChanges,
         // Reports
         IssueReport, ReportKeys, VerifyReport,
+        // Console
+        ConsolePage, ConsoleStyles, ConsoleScript, UnitRejections,
     ];
 
     /// <summary>What a corrected record can be refused with: ingestion reads and classifies it like any record.</summary>
