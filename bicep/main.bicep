@@ -39,6 +39,13 @@ param createPseudonymKey bool = false
 @description('The pseudonym key (e.g. openssl rand -base64 32), read only when createPseudonymKey is true. Given to the app as a Key Vault reference (Pseudonym__Key).')
 param pseudonymKey string = ''
 
+@description('True when this deployment writes the Key Vault secret reports-signing-key from reportsSigningKey: the first deployment of an environment, or a rotation of the register\'s report key.')
+param createReportsSigningKey bool = false
+
+@secure()
+@description('The register\'s report signing key, a PKCS#8 PEM of an EC P-256 key, base64-encoded so it fits one line of the azd environment; read only when createReportsSigningKey is true. Given to the app as a Key Vault reference (Reports__SigningKey).')
+param reportsSigningKeyBase64 string = ''
+
 // Per-unit trust (contract v2): each upstream unit's principal may send to credit-ingest and
 // credit-subjects and read its own notices queue, nothing else (modules/unitaccess.bicep).
 @description('Unit code -> Entra object id of that unit\'s upstream principal, e.g. { \'SH-HRSS-ENFORCEMENT\': \'<objectId>\' }. Each unit gets the queue notices-{unit code in lower case}; an empty id creates the queue without any assignment.')
@@ -167,6 +174,8 @@ module keyVault 'modules/keyvault.bicep' = {
     pseudonymKeySecretName: pseudonymKeySecretName
     createPseudonymKey: createPseudonymKey
     pseudonymKey: pseudonymKey
+    createReportsSigningKey: createReportsSigningKey
+    reportsSigningKey: empty(reportsSigningKeyBase64) ? '' : base64ToString(reportsSigningKeyBase64)
   }
 }
 
@@ -247,6 +256,7 @@ module appSettings 'modules/appsettings.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
+    reportsSigningKeySecretUri: keyVault.outputs.reportsSigningKeySecretUri
     platformBaseUrl: platformBaseUrl
     platformScope: platformScope
     entraTenantId: entraTenantId

@@ -28,6 +28,9 @@ param applicationInsightsConnectionString string
 @description('Key Vault secret URI (without version) of the pseudonym key.')
 param pseudonymKeySecretUri string
 
+@description('Key Vault secret URI (without version) of the report signing key.')
+param reportsSigningKeySecretUri string
+
 @description('Base URL of the Municipal Public Credit Information Service Platform.')
 param platformBaseUrl string
 
@@ -94,5 +97,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 
     // Resolved by App Service with the system-assigned identity (Key Vault Secrets User).
     Pseudonym__Key: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
+    // The register's key that signs credit reports (ES256); its public half is served at /api/reports/keys.
+    Reports__SigningKey: '@Microsoft.KeyVault(SecretUri=${reportsSigningKeySecretUri})'
   }
 }

@@ -28,6 +28,16 @@ param createPseudonymKey bool = false
 @description('The pseudonym key (HMAC key behind every individual\'s table keys). Read only when createPseudonymKey is true.')
 param pseudonymKey string = ''
 
+@description('Name of the secret that holds the register\'s report signing key (an EC P-256 private key, PKCS#8 PEM).')
+param reportsSigningKeySecretName string = 'reports-signing-key'
+
+@description('Write the report signing key secret from reportsSigningKey (first deployment, or a key rotation: reports signed before stay checkable by the register, and their JWS by the old public key kept by whoever checked). False looks the existing secret up.')
+param createReportsSigningKey bool = false
+
+@secure()
+@description('The report signing key, a PKCS#8 PEM (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256). Read only when createReportsSigningKey is true.')
+param reportsSigningKey string = ''
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: keyVaultName
   location: location
@@ -75,8 +85,29 @@ resource pseudonymKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' exist
   name: pseudonymKeySecretName
 }
 
+resource newReportsSigningKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (createReportsSigningKey) {
+  parent: vault
+  name: reportsSigningKeySecretName
+  properties: {
+    value: reportsSigningKey
+    contentType: 'application/x-pem-file'
+    attributes: {
+      enabled: true
+    }
+  }
+}
+
+// As the pseudonym key: found after the deployment, written just now or before; none fails the deployment.
+resource reportsSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {
+  parent: vault
+  name: reportsSigningKeySecretName
+}
+
 @description('Name of the vault.')
 output name string = vault.name
 
 @description('URI of the pseudonym key secret without a version: after a re-keying migration switches the secret, a restart picks it up.')
 output pseudonymKeySecretUri string = pseudonymKeySecret.properties.secretUri
+
+@description('URI of the report signing key secret without a version: a new version is picked up at the next restart.')
+output reportsSigningKeySecretUri string = reportsSigningKeySecret.properties.secretUri

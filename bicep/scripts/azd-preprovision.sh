@@ -17,8 +17,28 @@ default_json UNIT_PRINCIPALS '{}'
 default_json OPERATOR_PRINCIPAL_IDS '[]'
 default_json AVAILABILITY_TEST_LOCATIONS '[]'
 
+# The register's report signing key (ES256): generated when asked for (CREATE_REPORTS_SIGNING_KEY=true, which the
+# first deployment sets below), written to Key Vault by that deployment and cleared from the environment after it.
+# A later rotation is the same flag again: the new key signs from then on (docs/http-api.md "Credit reports").
+new_reports_key() {
+  if [ -z "${REPORTS_SIGNING_KEY_B64:-}" ]; then
+    azd env set REPORTS_SIGNING_KEY_B64 "$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | base64 | tr -d '\n')"
+    echo "preprovision: generated a new report signing key (EC P-256); it is written to Key Vault and removed from the azd environment after provisioning."
+  fi
+}
+
+if [ "${CREATE_REPORTS_SIGNING_KEY:-false}" = "true" ]; then
+  new_reports_key
+fi
+
 if [ "${CREATE_PSEUDONYM_KEY:-false}" != "true" ]; then
   exit 0
+fi
+
+# The first deployment of an environment creates the report key too.
+if [ "${CREATE_REPORTS_SIGNING_KEY:-false}" != "true" ]; then
+  azd env set CREATE_REPORTS_SIGNING_KEY true
+  new_reports_key
 fi
 
 # A vault that already has the key must never get a new one from a deployment: that would orphan every
