@@ -108,14 +108,19 @@ public sealed partial class DeploymentTemplateTests
         Assert.Matches(@"(?m)^param pseudonymKey string = ''$", Template);
         Assert.Contains("createPseudonymKey: createPseudonymKey", Module("keyVault"));
 
-        // The only secret any template writes is the conditional one; everything else is looked up.
+        // The only secrets any template writes are the two conditional ones (the pseudonym key, the report signing key);
+        // everything else is looked up.
         var written = BicepFiles()
             .SelectMany(file => Resources(File.ReadAllText(file), "Microsoft.KeyVault/vaults/secrets"))
             .Where(block => !block.Contains("' existing = "))
             .ToList();
-        var secret = Assert.Single(written);
+        Assert.Equal(2, written.Count);
+        var secret = Assert.Single(written, block => block.Contains("value: pseudonymKey", StringComparison.Ordinal));
         Assert.Matches(@"' = if \(createPseudonymKey\) \{", secret);
-        Assert.Contains("value: pseudonymKey", secret);
+        var reportKey = Assert.Single(written, block => block.Contains("value: reportsSigningKey", StringComparison.Ordinal));
+        Assert.Matches(@"' = if \(createReportsSigningKey\) \{", reportKey);
+        Assert.Equal("${CREATE_REPORTS_SIGNING_KEY=false}", Parameters()["createReportsSigningKey"]);
+        Assert.Contains("azd env set CREATE_REPORTS_SIGNING_KEY false", Read("bicep", "scripts", "azd-postprovision.sh"));
 
         var keyVault = Read("bicep", "modules", "keyvault.bicep");
         Assert.Matches(@"(?m)^param createPseudonymKey bool = false$", keyVault);

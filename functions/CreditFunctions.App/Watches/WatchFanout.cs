@@ -40,14 +40,12 @@ public sealed class WatchFanout(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
 
         // What each pointer names: carried on the notice, or (a pointer from reconciliation) read from its row.
-        var found = new List<(OutboxPointer Pointer, SubjectChangeNotice Change)>(changes.Count);
-        foreach (var pointer in changes.DistinctBy(c => (c.Partition, c.EventId)))
-        {
-            if (await records.ChangeAsync(pointer, cancellationToken) is { } change)
-            {
-                found.Add((pointer, change));
-            }
-        }
+        // Read side by side (a pointer without its change costs a point read), kept in the notice's order.
+        var pointers = changes.DistinctBy(c => (c.Partition, c.EventId)).ToArray();
+        var read = new SubjectChangeNotice?[pointers.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, pointers.Length), parallel, async (i, token) =>
+            read[i] = await records.ChangeAsync(pointers[i], token));
+        var found = pointers.Zip(read).Where(p => p.Second is not null).Select(p => (Pointer: p.First, Change: p.Second!)).ToList();
 
         // One subject's changes in the order they were written (a correction's close before its new version), each at a
         // later cursor than the one before; different subjects side by side.
