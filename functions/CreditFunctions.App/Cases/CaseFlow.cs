@@ -22,6 +22,13 @@ public sealed class CaseFlow<TCase>(CaseTable<TCase> table, TimeProvider clock)
     public CaseTable<TCase> Table => table;
 
     /// <summary>
+    /// The case if <paramref name="caller"/> may see it, else null: an unknown id and another's case are the same answer,
+    /// so ids cannot be probed (docs/http-api.md "Objections (art10)").
+    /// </summary>
+    public async Task<TCase?> VisibleAsync(Api.Caller caller, string? id, Storage.SubjectKeys keys, CancellationToken cancellationToken) =>
+        await table.GetAsync(id, cancellationToken) is { } found && CaseAccess.MayView(caller, found, keys, clock) ? found : null;
+
+    /// <summary>
     /// Writes the new case, then claims its record: a crash between leaves a case nobody can see (no claim, no index),
     /// never a claim pointing nowhere. When another case holds the record, <paramref name="finishHolder"/> may finish it
     /// (true: it was decided and has released the record), and the claim is tried once more.

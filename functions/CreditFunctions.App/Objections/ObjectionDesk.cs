@@ -84,10 +84,8 @@ public sealed class ObjectionDesk(
     public async Task<CaseResult<ObjectionView>> DecideAsync(Caller caller, string objectionId, ObjectionDecisionBody body, CancellationToken cancellationToken)
     {
         var today = ChinaStandardTime.Today(clock);
-        var objection = await flow.Table.GetAsync(objectionId, cancellationToken);
-        // Unknown, or a case this caller may not see: the same answer, so ids cannot be probed.
-        if (objection is null || !CaseAccess.MayView(caller, objection, keys, clock)
-            || await records.FindAsync(objection.RecordId, cancellationToken) is not { } stored)
+        var objection = await flow.VisibleAsync(caller, objectionId, keys, cancellationToken);
+        if (objection is null || await records.FindAsync(objection.RecordId, cancellationToken) is not { } stored)
         {
             return ObjectionProblems.NotFound();
         }
@@ -141,10 +139,7 @@ public sealed class ObjectionDesk(
 
     public async Task<CaseResult<ObjectionView>> GetAsync(Caller caller, string objectionId, CancellationToken cancellationToken)
     {
-        var objection = await flow.Table.GetAsync(objectionId, cancellationToken);
-        // Unknown, or another's: the same 404, so ids cannot be probed.
-        return objection is not null && CaseAccess.MayView(caller, objection, keys, clock)
-            ? ObjectionViews.Of(objection, ChinaStandardTime.Today(clock))
-            : ObjectionProblems.NotFound();
+        var objection = await flow.VisibleAsync(caller, objectionId, keys, cancellationToken);
+        return objection is not null ? ObjectionViews.Of(objection, ChinaStandardTime.Today(clock)) : ObjectionProblems.NotFound();
     }
 }

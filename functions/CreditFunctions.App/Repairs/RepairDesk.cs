@@ -107,10 +107,8 @@ public sealed class RepairDesk(
     public async Task<CaseResult<RepairView>> DecideAsync(Caller caller, string repairId, RepairDecisionBody body, CancellationToken cancellationToken)
     {
         var today = ChinaStandardTime.Today(clock);
-        var repair = await flow.Table.GetAsync(repairId, cancellationToken);
-        // Unknown, or a case this caller may not see: the same answer, so ids cannot be probed.
-        if (repair is null || !CaseAccess.MayView(caller, repair, keys, clock)
-            || await records.FindAsync(repair.RecordId, cancellationToken) is not { } stored)
+        var repair = await flow.VisibleAsync(caller, repairId, keys, cancellationToken);
+        if (repair is null || await records.FindAsync(repair.RecordId, cancellationToken) is not { } stored)
         {
             return RepairProblems.NotFound();
         }
@@ -150,8 +148,7 @@ public sealed class RepairDesk(
 
     public async Task<CaseResult<RepairView>> GetAsync(Caller caller, string repairId, CancellationToken cancellationToken)
     {
-        var repair = await flow.Table.GetAsync(repairId, cancellationToken);
-        // Unknown, or another's: the same 404, so ids cannot be probed.
-        return repair is not null && CaseAccess.MayView(caller, repair, keys, clock) ? RepairViews.Of(repair) : RepairProblems.NotFound();
+        var repair = await flow.VisibleAsync(caller, repairId, keys, cancellationToken);
+        return repair is not null ? RepairViews.Of(repair) : RepairProblems.NotFound();
     }
 }
