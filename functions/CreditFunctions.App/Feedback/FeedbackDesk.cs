@@ -173,7 +173,10 @@ public sealed class FeedbackDesk(AccessLogStore accessLog, RecordStore records, 
             return caller.IsIn(Roles.Unit) && string.Equals(caller.Unit, unit, StringComparison.Ordinal);
         }
 
-        return caller.ObjectId is null && lookup.Role == string.Join(',', caller.Roles.Order(StringComparer.Ordinal))
+        // An official known by neither: the same roles and the same name, and a name there must be (two nameless
+        // callers of one role are not one caller).
+        return caller.ObjectId is null && lookup.CallerName is { Length: > 0 }
+               && lookup.Role == string.Join(',', caller.Roles.Order(StringComparer.Ordinal))
                && string.Equals(lookup.CallerName, caller.Name, StringComparison.Ordinal);
     }
 

@@ -65,6 +65,9 @@ public sealed class WatchDesk(
         var watch = new StoredWatch(CaseIds.NewWatchId(), owner, caller.Name, body.Business, body.CallbackUrl, now, subjects.Count,
             WatchStore.CursorAt(now), default);
         var secret = body.CallbackUrl is null ? null : WebhookSignature.NewSecret();
+        // The first cursor is taken once the fan-out finds the watch: no change stored after it can miss the watch.
+        await watches.IndexAsync(watch, subjects, cancellationToken);
+        watch = watch with { CreatedCursor = WatchStore.CursorAt(clock.GetUtcNow()) };
         await watches.CreateAsync(watch, secret, subjects, cancellationToken);
         return ApiAnswer.Json(new WatchCreated(watch.WatchId, watch.CreatedCursor, subjects.Count, secret), AppJson.Web.WatchCreated, StatusCodes.Status201Created);
     }

@@ -106,6 +106,16 @@ public sealed partial class WatchStore(CreditStorage storage, StorageProvisioner
     /// there), then the watch row with its subjects, last, so a watch one can read is complete. A watch left half-made by
     /// a crash is invisible (no watch row) and its reverse rows only cost the fan-out a feed nobody reads.
     /// </summary>
+    /// <summary>
+    /// A new watch's subjects in the fan-out's reverse index: written before <see cref="CreateAsync"/>, and before the
+    /// watch's first cursor is taken, so every change stored after that cursor finds the watch.
+    /// </summary>
+    public async Task IndexAsync(StoredWatch watch, IReadOnlyList<WatchedSubject> subjects, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureAsync(cancellationToken);
+        await AddReverseAsync(watch, subjects, cancellationToken);
+    }
+
     public async Task CreateAsync(StoredWatch watch, string? secret, IReadOnlyList<WatchedSubject> subjects, CancellationToken cancellationToken)
     {
         await provisioner.EnsureAsync(cancellationToken);
@@ -119,7 +129,6 @@ public sealed partial class WatchStore(CreditStorage storage, StorageProvisioner
             }), cancellationToken);
         }
 
-        await AddReverseAsync(watch, subjects, cancellationToken);
         var forward = subjects.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Forward(watch.WatchId, s))).ToList();
         // The watch row goes with the last chunk of its subjects: it exists only once they all do.
         var chunks = forward.Chunk(RecordStore.MaxEntitiesPerTransaction - 1).ToList();
@@ -142,59 +151,35 @@ public sealed partial class WatchStore(CreditStorage storage, StorageProvisioner
     public async Task<StoredWatch?> ChangeSubjectsAsync(
         StoredWatch watch, IReadOnlyList<WatchedSubject> add, IReadOnlyList<string> removeKeys, int newCount, CancellationToken cancellationToken)
     {
+        // Claimed first, under the watch's ETag: of two changes at once the loser is told to read again having written
+        // nothing (a loser that had indexed its subjects first would leave them followed behind a 409).
+        StoredWatch changed;
+        try
+        {
+            var response = await Table.UpdateEntityAsync(ToEntity(watch with { SubjectCount = newCount }), watch.ETag, TableUpdateMode.Replace, cancellationToken);
+            changed = watch with { SubjectCount = newCount, ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+
         await AddReverseAsync(watch, add, cancellationToken);
         var forward = add.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Forward(watch.WatchId, s)))
             .Concat(removeKeys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(WatchPartition(watch.WatchId), "s|" + k), ETag.All)))
             .ToList();
-        var chunks = forward.Chunk(RecordStore.MaxEntitiesPerTransaction - 1).ToList();
-        if (chunks.Count == 0)
+        foreach (var chunk in forward.Chunk(RecordStore.MaxEntitiesPerTransaction))
         {
-            chunks.Add([]);
-        }
-
-        StoredWatch? changed = null;
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            var actions = chunks[i].ToList();
-            var last = i == chunks.Count - 1;
-            if (last)
-            {
-                // The watch row, guarded: of two changes at once, one wins and the other reads again.
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(watch with { SubjectCount = newCount }), watch.ETag));
-            }
-
             try
             {
-                var response = await Table.SubmitTransactionAsync(actions, cancellationToken);
-                if (last)
-                {
-                    changed = watch with { SubjectCount = newCount, ETag = response.Value[^1].Headers.ETag ?? default };
-                }
+                await Table.SubmitTransactionAsync(chunk, cancellationToken);
             }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+            catch (TableTransactionFailedException e) when (e.Status == 404)
             {
-                if (last && e.FailedTransactionActionIndex == actions.Count - 1)
-                {
-                    return null;
-                }
-
                 // A subject named for removal that the watch does not hold: take the rest one by one.
-                foreach (var action in actions.Take(actions.Count - (last ? 1 : 0)))
+                foreach (var action in chunk)
                 {
                     await ApplyOneAsync(action, cancellationToken);
-                }
-
-                if (last)
-                {
-                    try
-                    {
-                        var response = await Table.UpdateEntityAsync(ToEntity(watch with { SubjectCount = newCount }), watch.ETag, TableUpdateMode.Replace, cancellationToken);
-                        changed = watch with { SubjectCount = newCount, ETag = response.Headers.ETag ?? default };
-                    }
-                    catch (RequestFailedException f) when (f.Status is 404 or 412)
-                    {
-                        return null;
-                    }
                 }
             }
         }
@@ -218,18 +203,28 @@ public sealed partial class WatchStore(CreditStorage storage, StorageProvisioner
             return false;
         }
 
-        var subjects = await SubjectsAsync(watch.WatchId, cancellationToken);
-        await DeleteAsync(subjects.Select(s => (ReversePartition(s.SubjectKey), $"{s.SubjectKey}|{watch.WatchId}"))
-            .Append((CallbackPartition, watch.WatchId)), cancellationToken);
+        await PurgeAsync(watch.WatchId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Removes what the fan-out, feed and deliveries hold of a watch that is gone (deleted, or never finished by a crash):
+    /// the reverse rows, the delivery state, the feed and the subjects; the deleted watch row stays as its tombstone.
+    /// Run again after a crash, it finishes the job.
+    /// </summary>
+    public async Task PurgeAsync(string watchId, CancellationToken cancellationToken)
+    {
+        var subjects = await SubjectsAsync(watchId, cancellationToken);
+        await DeleteAsync(subjects.Select(s => (ReversePartition(s.SubjectKey), $"{s.SubjectKey}|{watchId}"))
+            .Append((CallbackPartition, watchId)), cancellationToken);
         var feed = new List<(string, string)>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition(watch.WatchId)}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition(watchId)}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             feed.Add((row.PartitionKey, row.RowKey));
         }
 
         await DeleteAsync(feed, cancellationToken);
-        await DeleteAsync(subjects.Select(s => (WatchPartition(watch.WatchId), "s|" + s.SubjectKey)), cancellationToken);
-        return true;
+        await DeleteAsync(subjects.Select(s => (WatchPartition(watchId), "s|" + s.SubjectKey)), cancellationToken);
     }
 
     /// <summary>The watches that hold a subject: one range query in the subject's bucket of the reverse index.</summary>

@@ -46,6 +46,8 @@ public sealed class WebhookClient(IHttpClientFactory httpClients, IOptions<Watch
     public static SocketsHttpHandler Handler(bool allowLoopback) => new()
     {
         AllowAutoRedirect = false,
+        // Through a proxy only the proxy's address would be checked below, not the callback's.
+        UseProxy = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = async (context, token) =>
         {
@@ -85,12 +87,33 @@ public sealed class WebhookClient(IHttpClientFactory httpClients, IOptions<Watch
 
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
+            var v6 = address.GetAddressBytes();
+            // An IPv4 address inside an IPv6 one (NAT64 64:ff9b::/96, 6to4 2002::/16, IPv4-compatible ::a.b.c.d) is
+            // judged as that IPv4 address: otherwise 64:ff9b::a9fe:a9fe would reach 169.254.169.254.
+            if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+            {
+                return IsCallable(new IPAddress(v6.AsSpan(12, 4)), allowLoopback);
+            }
+
+            if (v6[0] == 0x20 && v6[1] == 0x02)
+            {
+                return IsCallable(new IPAddress(v6.AsSpan(2, 4)), allowLoopback);
+            }
+
+            if (v6.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
+            {
+                return IsCallable(new IPAddress(v6.AsSpan(12, 4)), allowLoopback);
+            }
+
             return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast || address.Equals(IPAddress.IPv6None));
         }
 
         var b = address.GetAddressBytes();
-        return !(b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168)
-                 || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] >= 224);
+        return !(b[0] == 10 || b[0] == 0 || b[0] == 127 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168)
+                 || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] >= 224
+                 || (b[0] == 192 && b[1] == 0 && b[2] == 0) || (b[0] == 198 && b[1] is 18 or 19)
+                 // Azure's host endpoints (DNS, DHCP, health, the VM agent): never a partner's.
+                 || (b[0] == 168 && b[1] == 63 && b[2] == 129 && b[3] == 16));
     }
 
     internal static byte[] Utf8(string json) => Encoding.UTF8.GetBytes(json);

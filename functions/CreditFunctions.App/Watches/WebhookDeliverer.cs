@@ -40,6 +40,13 @@ public sealed class WebhookDeliverer(
             return new DeliveryRun(watchId, 0, false, Skipped: true);
         }
 
+        if (await watches.GetAsync(watchId, cancellationToken) is null)
+        {
+            // Deleted (or left half-made by a crash): nobody may be called for it any more; finish removing it.
+            await watches.PurgeAsync(watchId, cancellationToken);
+            return new DeliveryRun(watchId, 0, false, Skipped: true);
+        }
+
         var now = clock.GetUtcNow();
         if (state.NextAttemptAt > now)
         {
@@ -63,8 +70,17 @@ public sealed class WebhookDeliverer(
         var page = await watches.ChangesAsync(watchId, leased.DeliveredCursor, WatchStore.CursorAt(now - settings.Settle), settings.MaxPerDelivery, cancellationToken);
         var delivered = new List<FeedEntry>(page.Count);
         string? failure = null;
+        var leaseEnding = false;
         foreach (var entry in page)
         {
+            if (clock.GetUtcNow() + settings.CallbackTimeout >= leased.LeaseUntil)
+            {
+                // A slow receiver: stop while the lease still holds, save what was delivered and go on in a new run, so
+                // no second deliverer starts from the same cursor while this one still posts.
+                leaseEnding = true;
+                break;
+            }
+
             var body = JsonSerializer.SerializeToUtf8Bytes(entry.Change with { WatchId = watchId }, AppJson.Web.WatchChange);
             var result = await client.PostAsync(leased.CallbackUrl, watchId, entry.Change.Cursor, body, leased.Secret, cancellationToken);
             if (!result.Acknowledged)
@@ -108,7 +124,7 @@ public sealed class WebhookDeliverer(
             logger.LogWarning("Watch {WatchId}: callback failed (attempt {Attempts}): {Failure}; retrying in {Delay}", watchId, attempts, failure, delay);
             await deliveries.NotifyAsync([watchId], delay, cancellationToken);
         }
-        else if (page.Count == settings.MaxPerDelivery)
+        else if (leaseEnding || page.Count == settings.MaxPerDelivery)
         {
             // A full page: more may wait.
             await deliveries.NotifyAsync([watchId], null, cancellationToken);

@@ -3,6 +3,8 @@ using Azure.Data.Tables;
 using CreditFunctions.App.Api;
 using CreditFunctions.App.Expiry;
 using CreditFunctions.App.Storage;
+using CreditFunctions.App.Watches;
+using CreditFunctions.Domain.Subjects;
 using CreditFunctions.Integration.Tests.Platform;
 using CreditFunctions.Integration.Tests.Support;
 using static CreditFunctions.Integration.Tests.Objections.WorkflowKit;
@@ -160,6 +162,25 @@ public sealed class WatchFeedTests(PlatformFixture platform) : IAsyncLifetime
         var watch = await Get(_app, Principals.Partner, watchId);
         Assert.Equal([second], watch.Json.GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(1, watch.Json.GetProperty("subjectCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Of_two_changes_of_a_watch_at_once_the_loser_is_refused_having_followed_nothing()
+    {
+        var (first, second, third) = (Subjects.NewUscc(), Subjects.NewUscc(), Subjects.NewUscc());
+        var (watchId, _, _) = await WatchAsync(_app, [first]);
+        var store = _app.Get<WatchStore>();
+        var keys = _app.Get<SubjectKeys>();
+        var read = (await store.GetAsync(watchId, CancellationToken.None))!;
+        WatchedSubject Of(string id) => new(keys.KeyFor(new SubjectId(SubjectType.Unit, id)), "unit", id);
+
+        Assert.NotNull(await store.ChangeSubjectsAsync(read, [Of(second)], [], 2, CancellationToken.None));
+        // The same read, now stale: a second request that raced the first.
+        Assert.Null(await store.ChangeSubjectsAsync(read, [Of(third)], [], 2, CancellationToken.None));
+
+        Assert.Single(await store.WatchesOfAsync(keys.KeyFor(new SubjectId(SubjectType.Unit, second)), CancellationToken.None));
+        Assert.Empty(await store.WatchesOfAsync(keys.KeyFor(new SubjectId(SubjectType.Unit, third)), CancellationToken.None));
+        Assert.DoesNotContain(third, (await Get(_app, Principals.Partner, watchId)).Json.GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Azure.Data.Tables;
+using CreditFunctions.App.Storage;
 using CreditFunctions.App.Watches;
+using CreditFunctions.Domain.Subjects;
 using CreditFunctions.Integration.Tests.Platform;
 using CreditFunctions.Integration.Tests.Support;
 using CreditFunctions.PlatformSimulator;
@@ -152,7 +155,10 @@ public sealed class WebhookTests(PlatformFixture platform) : IAsyncLifetime
     {
         Assert.True(WebhookClient.IsCallable(IPAddress.Parse("203.0.113.7"), allowLoopback: false));
         Assert.True(WebhookClient.IsCallable(IPAddress.Parse("2001:db8::1"), allowLoopback: false));
-        foreach (var inside in new[] { "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "fe80::1", "fd00::1", "::ffff:10.0.0.1" })
+        Assert.True(WebhookClient.IsCallable(IPAddress.Parse("64:ff9b::cb00:7107"), allowLoopback: false)); // NAT64 of 203.0.113.7
+        // IPv4 inside IPv6 (NAT64, 6to4, IPv4-compatible) is judged as the IPv4 address; Azure's host endpoint is never a partner.
+        foreach (var inside in new[] { "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "fe80::1", "fd00::1", "::ffff:10.0.0.1",
+                     "64:ff9b::a9fe:a9fe", "2002:0a00:0001::1", "::10.0.0.1", "168.63.129.16", "198.18.0.1", "192.0.0.8" })
         {
             Assert.False(WebhookClient.IsCallable(IPAddress.Parse(inside), allowLoopback: true), inside);
         }
@@ -161,6 +167,24 @@ public sealed class WebhookTests(PlatformFixture platform) : IAsyncLifetime
         Assert.True(WebhookClient.IsCallable(IPAddress.Loopback, allowLoopback: true));
         Assert.True(WebhookSignature.Verify("{}"u8, "s3cret", WebhookSignature.Of("{}"u8, "s3cret")));
         Assert.False(WebhookSignature.Verify("{ }"u8, "s3cret", WebhookSignature.Of("{}"u8, "s3cret")));
+    }
+
+    [Fact]
+    public async Task A_watch_deleted_halfway_by_a_crash_is_called_no_more_and_its_rows_are_removed_by_the_next_delivery()
+    {
+        var subject = Subjects.NewUscc();
+        var (watchId, _, _) = await WatchAsync(_app, [subject], callbackUrl: $"{platform.BaseUrl}/hooks/{Guid.NewGuid():N}");
+        // What DeleteWatchAsync writes first; the crash comes before the rest.
+        var table = _app.Table(TableNames.Watches);
+        var row = (await table.GetEntityAsync<TableEntity>("w|" + watchId, "watch")).Value;
+        row["Deleted"] = true;
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var run = await _app.Get<WebhookDeliverer>().DeliverAsync(watchId, CancellationToken.None);
+
+        Assert.True(run.Skipped);
+        Assert.Null(await _app.Get<WatchStore>().DeliveryAsync(watchId, CancellationToken.None));
+        Assert.Empty(await _app.Get<WatchStore>().WatchesOfAsync(_app.Get<SubjectKeys>().KeyFor(new SubjectId(SubjectType.Unit, subject)), CancellationToken.None));
     }
 
     private async Task<string> NoticeNamingAsync(string watchId, string what)
