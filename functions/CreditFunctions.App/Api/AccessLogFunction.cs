@@ -1,5 +1,4 @@
 using CreditFunctions.App.Api.Routes;
-using System.Globalization;
 using CreditFunctions.App.Json;
 using CreditFunctions.App.Storage;
 using Microsoft.AspNetCore.Http;
@@ -28,12 +27,9 @@ public sealed class AccessLogFunction(ApiGateway api, AccessLogStore accessLog, 
             return problem!;
         }
 
-        var limitText = call.Query("limit");
-        var limit = DefaultLimit;
-        if (limitText.Length > 0
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AccessLogStore.MaxRead))
+        if (!RequestReading.TryLimit(call.Query("limit"), DefaultLimit, AccessLogStore.MaxRead, out var limit, out var badLimit))
         {
-            return ApiProblems.InvalidLimit(limitText);
+            return badLimit!;
         }
 
         if (SubjectAccess.Check(caller, subject, Roles.Subject, Roles.Admin) is { } forbidden)

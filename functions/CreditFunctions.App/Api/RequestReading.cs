@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace CreditFunctions.App.Api;
 
-/// <summary>Reads what routes share: the subject id in the path and the <c>asOf</c> day, with 400 problems when wrong.</summary>
+/// <summary>Reads what routes share: the subject id in the path, the <c>asOf</c> day and a <c>limit</c>, with 400 problems when wrong.</summary>
 public static class RequestReading
 {
     public static bool TrySubject(string? id, TimeProvider clock, out SubjectId subject, out Problem? problem)
@@ -37,6 +37,21 @@ public static class RequestReading
         }
 
         problem = Problem.InvalidDate("asOf", text);
+        return false;
+    }
+
+    /// <summary>The <c>limit</c> query parameter: a whole number from 1 to <paramref name="max"/>, <paramref name="fallback"/> when absent.</summary>
+    public static bool TryLimit(string text, int fallback, int max, out int limit, out Problem? problem)
+    {
+        problem = null;
+        limit = fallback;
+        if (text.Length == 0
+            || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 && limit <= max))
+        {
+            return true;
+        }
+
+        problem = ApiProblems.InvalidLimit(text, max);
         return false;
     }
 }

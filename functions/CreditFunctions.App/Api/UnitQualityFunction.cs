@@ -25,14 +25,9 @@ public sealed class UnitQualityFunction(ApiGateway api, UnitQualityStore quality
 
     private async Task<ApiAnswer> AnswerAsync(ApiCall call, string unit, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(unit) || !catalogues.ForDate(ChinaStandardTime.Today(clock)).IsKnownUnit(unit))
+        if (UnitAccess.Check(call.Caller, unit, catalogues, clock) is { } refused)
         {
-            return ApiProblems.InvalidUnit(unit);
-        }
-
-        if (!UnitAccess.MaySee(call.Caller, unit))
-        {
-            return ApiProblems.ForbiddenUnit();
+            return refused;
         }
 
         var stored = await quality.ReadAsync(unit, cancellationToken);

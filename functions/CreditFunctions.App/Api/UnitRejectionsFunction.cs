@@ -1,4 +1,3 @@
-using System.Globalization;
 using CreditFunctions.App.Api.Routes;
 using CreditFunctions.App.Ingestion;
 using CreditFunctions.App.Json;
@@ -31,22 +30,14 @@ public sealed class UnitRejectionsFunction(ApiGateway api, RejectionLedger rejec
 
     private async Task<ApiAnswer> AnswerAsync(ApiCall call, string unit, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(unit) || !catalogues.ForDate(ChinaStandardTime.Today(clock)).IsKnownUnit(unit))
+        if (UnitAccess.Check(call.Caller, unit, catalogues, clock) is { } refused)
         {
-            return ApiProblems.InvalidUnit(unit);
+            return refused;
         }
 
-        if (!UnitAccess.MaySee(call.Caller, unit))
+        if (!RequestReading.TryLimit(call.Query("limit"), DefaultLimit, MaxLimit, out var limit, out var badLimit))
         {
-            return ApiProblems.ForbiddenUnit();
-        }
-
-        var limitText = call.Query("limit");
-        var limit = DefaultLimit;
-        if (limitText.Length > 0
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-        {
-            return ApiProblems.InvalidLimit(limitText, MaxLimit);
+            return badLimit!;
         }
 
         var recent = await rejections.ReadRecentAsync(unit, limit, cancellationToken);

@@ -12,7 +12,8 @@ public sealed class PlatformTokenSource(TokenCredential credential, IOptions<Pla
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private AccessToken? _token;
+    // A reference, published whole: a Nullable<AccessToken> read outside the gate could be torn by a writer.
+    private volatile CachedToken? _token;
 
     public async ValueTask<string?> GetAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class PlatformTokenSource(TokenCredential credential, IOptions<Pla
             }
 
             var token = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken);
-            _token = token;
+            _token = new CachedToken(token.Token, token.ExpiresOn);
             return token.Token;
         }
         finally
@@ -44,4 +45,6 @@ public sealed class PlatformTokenSource(TokenCredential credential, IOptions<Pla
             _gate.Release();
         }
     }
+
+    private sealed record CachedToken(string Token, DateTimeOffset ExpiresOn);
 }

@@ -157,11 +157,9 @@ public sealed class WatchDesk(
             return WatchProblems.InvalidCursor(after);
         }
 
-        var limitText = call.Query("limit");
-        var limit = DefaultPage;
-        if (limitText.Length > 0 && (!int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPage))
+        if (!RequestReading.TryLimit(call.Query("limit"), DefaultPage, MaxPage, out var limit, out var badLimit))
         {
-            return ApiProblems.InvalidLimit(limitText);
+            return badLimit!;
         }
 
         if (await OwnAsync(call.Caller, watchId, cancellationToken) is not { } watch)

@@ -122,11 +122,25 @@ public sealed class AsyncApiDocumentTests
                         outcome.ToWire(), Now, null, CreditFunctions.App.Cases.CaseIds.NewRepairId()), AppJson.Web.SubjectNotification));
             }
 
+            // The partner loop (contract v2): a feedback's platform event, a change as fed and as POSTed to a callback, the
+            // outbox notice carrying a change for the watches, and the delivery notice.
+            var feedback = new MeasureFeedback(CreditFunctions.App.Cases.CaseIds.NewFeedbackId(), "lk_2516061643916675007147ba80e7cbe",
+                "91310110666007217T", "hrss-business", "art8.2.1", MeasureFeedback.Applied, "对其申请材料进行了重点审核", 0m);
+            Write("platformFeedbackEvent", JsonSerializer.Serialize(
+                new MeasureFeedbackEvent(MeasureFeedbackEvent.IdFor(feedback.FeedbackId), MeasureFeedbackEvent.TypeName, Now, feedback), AppJson.Web.MeasureFeedbackEvent));
+            var change = new WatchChange(CreditFunctions.App.Watches.WatchStore.Cursor(Now, "change." + recordId + ".000001.0"), "91310110666007217T", Now,
+                "record-listed", recordId, "general-dishonesty", "enhanced-review");
+            Write("watchChange", JsonSerializer.Serialize(change, AppJson.Web.WatchChange));
+            Write("watchChange", JsonSerializer.Serialize(change with { WatchId = CreditFunctions.App.Cases.CaseIds.NewWatchId(), Decision = null }, AppJson.Web.WatchChange));
+            Write("outboxNotice", JsonSerializer.Serialize(new OutboxNotice([new OutboxPointer(SubjectKeys.BucketOf("91310110666007217T"), "change." + recordId + ".000001.0",
+                new SubjectChangeNotice("91310110666007217T", "unit", "91310110666007217T", "record-listed", recordId, Now))]), AppJson.Web.OutboxNotice));
+            Write("watchDeliveryNotice", JsonSerializer.Serialize(new WatchDeliveryNotice([CreditFunctions.App.Cases.CaseIds.NewWatchId()]), AppJson.Web.WatchDeliveryNotice));
+
             var run = Validate("--strict", "--auto", folder.FullName);
 
             Assert.True(run.ExitCode == 0, run.Output);
-            Assert.Equal(["creditEscalation", "creditNotification", "creditObjection", "ingestRejection", "outboxNotice", "platformRecordEvent"],
-                written.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["creditEscalation", "creditNotification", "creditObjection", "ingestRejection", "outboxNotice", "platformFeedbackEvent", "platformRecordEvent",
+                "watchChange", "watchDeliveryNotice"], written.Keys.Order(StringComparer.Ordinal));
         }
         finally
         {
