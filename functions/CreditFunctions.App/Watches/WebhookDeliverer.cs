@@ -73,7 +73,8 @@ public sealed class WebhookDeliverer(
         var leaseEnding = false;
         foreach (var entry in page)
         {
-            if (clock.GetUtcNow() + settings.CallbackTimeout >= leased.LeaseUntil)
+            // At least one post a run, whatever the settings, so a lease shorter than the timeout still makes progress.
+            if (delivered.Count > 0 && clock.GetUtcNow() + settings.CallbackTimeout >= leased.LeaseUntil)
             {
                 // A slow receiver: stop while the lease still holds, save what was delivered and go on in a new run, so
                 // no second deliverer starts from the same cursor while this one still posts.

@@ -187,6 +187,40 @@ public sealed class WebhookTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Empty(await _app.Get<WatchStore>().WatchesOfAsync(_app.Get<SubjectKeys>().KeyFor(new SubjectId(SubjectType.Unit, subject)), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_run_stops_before_its_lease_would_end_and_the_next_run_goes_on_from_there()
+    {
+        // A lease shorter than one callback's timeout: each run may post once, then must hand on (before, one run posted
+        // all three while its lease had long run out, and a second deliverer could start from the same cursor).
+        await using var app = await CreditApp.StartAsync(new DateOnly(2024, 6, 3), new Dictionary<string, string?>
+        {
+            ["Platform:BaseUrl"] = platform.BaseUrl,
+            ["Watches:CallbackTimeout"] = "00:00:02",
+            ["Watches:Lease"] = "00:00:01",
+        }, connectionString: platform.Storage.ConnectionString);
+        var hook = NewHook();
+        var units = new[] { Subjects.NewUscc(), Subjects.NewUscc(), Subjects.NewUscc() };
+        var (watchId, _, _) = await WatchAsync(app, units, callbackUrl: HookUrl(hook));
+        foreach (var unit in units)
+        {
+            await IngestAsync(app, Penalty(unit));
+        }
+
+        await PumpAsync(app);
+        app.Clock.Advance(TimeSpan.FromSeconds(6));
+        var deliverer = app.Get<WebhookDeliverer>();
+
+        var runs = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add((await deliverer.DeliverAsync(watchId, CancellationToken.None)).Delivered);
+        }
+
+        Assert.Equal([1, 1, 1], runs);
+        Assert.Equal(3, Hooks.Log(hook).Distinct);
+        Assert.Equal(3, Hooks.Log(hook).Posts);
+    }
+
     private async Task<string> NoticeNamingAsync(string watchId, string what)
     {
         var seen = new List<string>();
