@@ -45,7 +45,10 @@ public sealed class WatchFanout(
         var read = new SubjectChangeNotice?[pointers.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, pointers.Length), parallel, async (i, token) =>
             read[i] = await records.ChangeAsync(pointers[i], token));
-        var found = pointers.Zip(read).Where(p => p.Second is not null).Select(p => (Pointer: p.First, Change: p.Second!)).ToList();
+        // In the order they were stored (a stable sort keeps one transaction's changes as written): reconciliation hands
+        // pointers over by record id, not by time.
+        var found = pointers.Zip(read).Where(p => p.Second is not null).Select(p => (Pointer: p.First, Change: p.Second!))
+            .OrderBy(p => p.Change.At).ToList();
 
         // One subject's changes in the order they were written (a correction's close before its new version), each at a
         // later cursor than the one before; different subjects side by side.

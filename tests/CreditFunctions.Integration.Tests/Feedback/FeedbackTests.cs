@@ -51,7 +51,8 @@ public sealed class FeedbackTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal((lookupId, "art8.2.1", "applied", "partner"), (view.GetProperty("lookupId").GetString(), view.GetProperty("measure").GetString(),
             view.GetProperty("handling").GetString(), view.GetProperty("filedBy").GetString()));
         Assert.Equal("对其申请材料进行了重点审核", view.GetProperty("note").GetString());
-        Assert.Equal(200, (await OfSubject(Principals.Subject(unit), unit)).Status);
+        var own = await OfSubject(Principals.Subject(unit), unit);
+        Assert.Equal(lookupId, Assert.Single(own.Json.GetProperty("feedback").EnumerateArray()).GetProperty("lookupId").GetString());
         Assert.Equal(403, (await OfSubject(Principals.Partner, unit)).Status);
         Assert.Equal(403, (await OfSubject(Principals.Subject(Subjects.NewUscc()), unit)).Status);
 
@@ -76,6 +77,8 @@ public sealed class FeedbackTests(PlatformFixture platform) : IAsyncLifetime
         var filed = await File(Principals.Partner, Body(lookupId, unit, measure, handling: "exempted"));
 
         Assert.True(filed.Status == 201, filed.Body);
+        var view = Assert.Single((await OfSubject(Principals.Admin, unit)).Json.GetProperty("feedback").EnumerateArray());
+        Assert.Equal((lookupId, measure, "exempted"), (view.GetProperty("lookupId").GetString(), view.GetProperty("measure").GetString(), view.GetProperty("handling").GetString()));
     }
 
     [Fact]

@@ -139,8 +139,9 @@ public sealed class CreditReportTests
         Assert.Equal(200, page.Status);
         Assert.StartsWith("text/html", page.ContentType);
         Assert.Contains("<html lang=\"zh-CN\">", page.Body);
-        Assert.Contains("信用报告", page.Body);
-        Assert.Contains("Credit report", page.Body);
+        // Chinese first, English beside it.
+        Assert.True(page.Body.IndexOf("信用报告", StringComparison.Ordinal) is >= 0 and var zh && zh < page.Body.IndexOf("Credit report", StringComparison.Ordinal), "信用报告 before Credit report");
+        Assert.True(page.Body.IndexOf("已修复", StringComparison.Ordinal) < page.Body.IndexOf(">repaired<", StringComparison.Ordinal), "已修复 before repaired");
         Assert.Contains(Id(report), page.Body);
         Assert.Contains(Code(report), page.Body);
         Assert.Contains("已修复", page.Body);
@@ -283,14 +284,28 @@ public sealed class CreditReportTests
 
         Assert.Equal((201, null), await As(Principals.Subject(unit)));
         Assert.Equal((201, null), await As(Principals.Admin));
+        var logged = (await ApiCalls.AccessLog(app, unit, Principals.Admin)).Json.GetProperty("entries").GetArrayLength();
+        var reports = await ReportRowsAsync(app);
         Assert.Equal((403, "not-own-subject"), await As(Principals.Subject(other)));
+        // A subject asking for someone else's report learns nothing of it, and nothing was stored or logged for it.
+        Assert.Equal(logged, (await ApiCalls.AccessLog(app, unit, Principals.Admin)).Json.GetProperty("entries").GetArrayLength());
+        Assert.Equal(reports, await ReportRowsAsync(app));
         Assert.Equal((403, "forbidden"), await As(Principals.Partner));
         Assert.Equal((403, "forbidden"), await As(Principals.Unit(Enforcement)));
         Assert.Equal((403, "forbidden"), await As(CenterPrincipal));
         Assert.Equal((401, "unauthenticated"), await As(null));
         Assert.Equal((400, "invalid-subject-id"), await As(Principals.Admin, "91310110666007217X"));
-        // A subject asking for someone else's report learns nothing of it, and nothing was stored or logged for it.
-        Assert.Empty((await ApiCalls.AccessLog(app, other, Principals.Subject(other))).Json.GetProperty("entries").EnumerateArray());
+    }
+
+    private static async Task<int> ReportRowsAsync(CreditApp app)
+    {
+        var count = 0;
+        await foreach (var _ in app.Table(TableNames.Reports).QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CreditFunctions.App.Api;
@@ -75,6 +76,7 @@ public sealed class WatchFeedTests(PlatformFixture platform) : IAsyncLifetime
         // The same outbox notice twice (a redelivery): the change is in the feed once.
         var queue = _app.Queue(App.Platform.PlatformOutbox.QueueName);
         var notices = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+        Assert.NotEmpty(notices);
         foreach (var notice in notices)
         {
             await _app.Function<App.Platform.PlatformPushFunction>().Run(notice.Body.ToString(), CancellationToken.None);
@@ -165,6 +167,41 @@ public sealed class WatchFeedTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_the_feed_page_by_page_after_each_next_gives_every_change_once_oldest_first()
+    {
+        var units = Enumerable.Range(0, 5).Select(_ => Subjects.NewUscc()).ToList();
+        var (watchId, cursor, _) = await WatchAsync(_app, units);
+        foreach (var unit in units)
+        {
+            await IngestAsync(_app, Penalty(unit));
+            await PumpAsync(_app);
+        }
+
+        _app.Clock.Advance(TimeSpan.FromSeconds(6));
+        var read = new List<JsonElement>();
+        var pages = 0;
+        while (true)
+        {
+            var page = await Changes(_app, Principals.Partner, watchId, cursor, 2);
+            Assert.True(page.Status == 200, page.Body);
+            read.AddRange(page.Json.GetProperty("changes").EnumerateArray());
+            cursor = page.Json.GetProperty("next").GetString()!;
+            pages++;
+            if (!page.Json.GetProperty("more").GetBoolean())
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(units, read.Select(c => c.GetProperty("subjectId").GetString()));
+        var cursors = read.Select(c => c.GetProperty("cursor").GetString()!).ToList();
+        Assert.Equal(cursors.Order(StringComparer.Ordinal), cursors);
+        Assert.Equal(cursors.Count, cursors.Distinct().Count());
+        Assert.Empty((await Changes(_app, Principals.Partner, watchId, cursor, 2)).Json.GetProperty("changes").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Of_two_changes_of_a_watch_at_once_the_loser_is_refused_having_followed_nothing()
     {
         var (first, second, third) = (Subjects.NewUscc(), Subjects.NewUscc(), Subjects.NewUscc());
@@ -196,6 +233,10 @@ public sealed class WatchFeedTests(PlatformFixture platform) : IAsyncLifetime
             Assert.Equal(404, (await ChangeSubjects(_app, principal, watchId, [Subjects.NewUscc()], [])).Status);
             Assert.Equal(404, (await Delete(_app, principal, watchId)).Status);
         }
+
+        // The foreign requests changed nothing.
+        var mine = await Get(_app, Principals.Partner, watchId);
+        Assert.Equal([unit], mine.Json.GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
 
         Assert.Equal(401, (await Get(_app, Principals.PartnerWithoutObjectId, watchId)).Status);
         Assert.Equal(403, (await Get(_app, Principals.Admin, watchId)).Status);
@@ -245,6 +286,9 @@ public sealed class WatchFeedTests(PlatformFixture platform) : IAsyncLifetime
         }
 
         Assert.Equal("too-many-subjects", await Refused(Body(tooMany)));
+        // Nothing of the refused watch is in the fan-out's index, in any subject's bucket.
+        Assert.Empty(await _app.Get<WatchStore>().WatchesOfAsync(KeyOf(_app, tooMany[0]), CancellationToken.None));
+        Assert.Empty(await _app.Get<WatchStore>().WatchesOfAsync(KeyOf(_app, tooMany[^1]), CancellationToken.None));
         Assert.Equal("missing-subjects", await Refused(Body([])));
         Assert.Equal("invalid-subject-id", await Refused(Body([unit, "91310110666007217X"])));
         Assert.Equal("unknown-business-type", await Refused(Body([unit], business: "hrss")));
@@ -258,6 +302,7 @@ public sealed class WatchFeedTests(PlatformFixture platform) : IAsyncLifetime
         var (watchId, _, _) = await WatchAsync(_app, [unit]);
         var grow = await ChangeSubjects(_app, Principals.Partner, watchId, [.. tooMany.Take(1000)], []);
         Assert.Equal("too-many-subjects", grow.Json.GetProperty("code").GetString());
+        Assert.Empty(await _app.Get<WatchStore>().WatchesOfAsync(KeyOf(_app, tooMany[0]), CancellationToken.None));
         Assert.Equal(1, (await Get(_app, Principals.Partner, watchId)).Json.GetProperty("subjectCount").GetInt32());
         Assert.Equal("invalid-cursor", (await Changes(_app, Principals.Partner, watchId, "yesterday")).Json.GetProperty("code").GetString());
         Assert.Equal("invalid-limit", (await Changes(_app, Principals.Partner, watchId, limit: 0)).Json.GetProperty("code").GetString());
