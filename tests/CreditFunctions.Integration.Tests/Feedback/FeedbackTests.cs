@@ -65,6 +65,21 @@ public sealed class FeedbackTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_feedbacks_on_one_measure_at_once_give_one_201_and_one_409_and_one_platform_event()
+    {
+        var unit = Subjects.NewUscc();
+        await IngestAsync(_app, Penalty(unit));
+        var (lookupId, _) = await LookUpAsync(unit, Principals.Partner);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => File(Principals.Partner, Body(lookupId, unit, "art8.2.1")))));
+
+        Assert.Equal([201, 409, 409, 409], answers.Select(a => a.Status).Order());
+        Assert.Single((await OfSubject(Principals.Admin, unit)).Json.GetProperty("feedback").EnumerateArray());
+        await PumpAsync(_app);
+        Assert.Single(platform.Ledger.Events(), e => e.Type == "measure-feedback" && e.Feedback!.Value.GetProperty("lookupId").GetString() == lookupId);
+    }
+
+    [Fact]
     public async Task A_screening_results_lookupId_takes_feedback_too()
     {
         var unit = Subjects.NewUscc();
