@@ -79,7 +79,8 @@ public sealed class WebhookTests(PlatformFixture platform) : IAsyncLifetime
     {
         var hook = NewHook();
         var subjects = Enumerable.Range(0, 6).Select(_ => Subjects.NewUscc()).ToList();
-        var (watchId, _, _) = await WatchAsync(_app, subjects, callbackUrl: HookUrl(hook));
+        var (watchId, _, secret) = await WatchAsync(_app, subjects, callbackUrl: HookUrl(hook));
+        Hooks.SetSecret(hook, secret!);
         var deliverer = _app.Get<WebhookDeliverer>();
         foreach (var subject in subjects)
         {
@@ -97,6 +98,22 @@ public sealed class WebhookTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal("HTTP 503", state.GetProperty("lastFailure").GetString());
         // Backing off: a notice now changes nothing, the retry is due later.
         Assert.True((await deliverer.DeliverAsync(watchId, CancellationToken.None)).Skipped);
+        // Each failure waits longer than the one before (5 s doubling, at most 30 minutes), and nothing gives up.
+        var due = state.GetProperty("nextAttemptAt").GetDateTimeOffset();
+        var waits = new List<TimeSpan>();
+        for (var attempt = 2; attempt <= 12; attempt++)
+        {
+            _app.Clock.SetUtcNow(due);
+            Assert.True((await deliverer.DeliverAsync(watchId, CancellationToken.None)).Failed);
+            var next = (await Get(_app, Principals.Partner, watchId)).Json.GetProperty("delivery");
+            Assert.Equal(attempt, next.GetProperty("attempts").GetInt32());
+            var nextDue = next.GetProperty("nextAttemptAt").GetDateTimeOffset();
+            waits.Add(nextDue - due);
+            due = nextDue;
+        }
+
+        Assert.True(waits[1] > waits[0] && waits[4] > waits[3], string.Join(", ", waits));
+        Assert.True(waits[^1] <= TimeSpan.FromMinutes(30) * 1.25, $"capped: {waits[^1]}");
 
         // Half the callbacks fail, some are taken but never answered: retried until every change is acknowledged.
         Hooks.Chaos.Set(new ChaosSettings(FailureRate: 0.4, TimeoutRate: 0.15));
@@ -112,6 +129,8 @@ public sealed class WebhookTests(PlatformFixture platform) : IAsyncLifetime
 
         var log = Hooks.Log(hook);
         Assert.Equal(subjects.Count, log.Distinct);
+        // Retries are signed as the first attempt was.
+        Assert.All(log.Callbacks, c => Assert.True(c.SignatureValid));
         Assert.Equal(subjects.Order(), log.Callbacks.Select(c => c.Body.GetProperty("subjectId").GetString()!).Order());
         var cursors = log.Callbacks.Select(c => c.Cursor).ToList();
         Assert.Equal(cursors.Order(StringComparer.Ordinal), cursors);
