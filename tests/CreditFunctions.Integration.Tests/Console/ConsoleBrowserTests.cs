@@ -127,6 +127,9 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console, ITestOutputHelpe
 
         await SignInAsync(page, "SH-SOCIAL-INSURANCE");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("待办事项 To decide");
+        // The list loaded (no problem box, its lead line is there), and the other unit's case is not in it.
+        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex("件待处理"))).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await Expect(page.GetByText(objectionId)).ToHaveCountAsync(0);
         await page.GotoAsync($"api/console/#/objections/{objectionId}");
 
