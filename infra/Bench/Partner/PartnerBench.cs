@@ -44,7 +44,6 @@ public static class PartnerBench
     private const string Source = "SH-HRSS-ENFORCEMENT";
     private const string Business = "hrss-business";
     private static readonly int[] Holders = [0, 1, 10, 100];
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(TextWriter output, string[] args)
     {
@@ -281,32 +280,10 @@ public static class PartnerBench
         var records = new JsonArray();
         foreach (var unit in units)
         {
-            records.Add(new JsonObject
-            {
-                ["sourceRecordId"] = $"PARTNER-{Guid.NewGuid():N}",
-                ["version"] = 1,
-                ["action"] = "upsert",
-                ["kind"] = "admin-penalty",
-                ["subject"] = new JsonObject { ["type"] = "unit", ["id"] = unit, ["name"] = "上海某某建筑工程有限公司" },
-                ["decisionDate"] = Clock.GetUtcNow().AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["decisionNumber"] = "沪人社监罚〔2026〕123号",
-                ["severity"] = "general",
-                ["procedure"] = "general",
-                ["minorViolation"] = false,
-                ["harmMitigated"] = false,
-                ["summary"] = "未按规定支付劳动者工资",
-            });
+            records.Add(BenchMessages.AdminPenalty($"PARTNER-{Guid.NewGuid():N}", unit, Clock.GetUtcNow().AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        var json = new JsonObject
-        {
-            ["schema"] = "credit-records/v1",
-            ["messageId"] = $"partner-bench-{Guid.NewGuid():N}",
-            ["source"] = Source,
-            ["sentAt"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            ["records"] = records,
-        }.ToJsonString(Relaxed);
-        return TestKeys.Sign(json);
+        return BenchMessages.Signed(Source, $"partner-bench-{Guid.NewGuid():N}", Clock.GetUtcNow(), records);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

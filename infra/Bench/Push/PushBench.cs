@@ -104,32 +104,10 @@ public static class PushBench
         {
             var sourceRecordId = $"PUSH-{counter:D6}-{Guid.NewGuid():N}";
             ids.Add(RecordIds.For(Source, sourceRecordId));
-            records.Add(new JsonObject
-            {
-                ["sourceRecordId"] = sourceRecordId,
-                ["version"] = 1,
-                ["action"] = "upsert",
-                ["kind"] = "admin-penalty",
-                ["subject"] = new JsonObject { ["type"] = "unit", ["id"] = Uscc.New(), ["name"] = "上海某某建筑工程有限公司" },
-                ["decisionDate"] = "2025-04-30",
-                ["decisionNumber"] = "沪人社监罚〔2025〕123号",
-                ["severity"] = "general",
-                ["procedure"] = "general",
-                ["minorViolation"] = false,
-                ["harmMitigated"] = false,
-                ["summary"] = "未按规定支付劳动者工资",
-            });
+            records.Add(BenchMessages.AdminPenalty(sourceRecordId, Uscc.New(), "2025-04-30"));
         }
 
-        var json = new JsonObject
-        {
-            ["schema"] = "credit-records/v1",
-            ["messageId"] = $"bench-{Guid.NewGuid():N}",
-            ["source"] = Source,
-            ["sentAt"] = Clock.GetUtcNow().ToString("O"),
-            ["records"] = records,
-        }.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json = CreditFunctions.Testing.TestKeys.Sign(json);
+        var json = BenchMessages.Signed(Source, $"bench-{Guid.NewGuid():N}", Clock.GetUtcNow(), records);
         return (json, ids);
     }
 }
